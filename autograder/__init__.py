@@ -1,0 +1,1 @@
+"""Etika AI grading pipeline built on nbgrader."""
