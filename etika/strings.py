@@ -12,4 +12,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "common.urban": {"en": "Urban", "id": "Perkotaan"},
     "common.rural": {"en": "Rural", "id": "Perdesaan"},
     "common.gap": {"en": "Gap", "id": "Selisih"},
+    "book.tagline": {
+        "en": "An open, hands-on course on responsible AI.",
+        "id": "Kursus terbuka dan praktis tentang AI yang bertanggung jawab.",
+    },
 }

@@ -1,0 +1,66 @@
+# Etika AI: the two commands that matter are `make book` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+UV_VERSION := 0.13.9
+LANG_COURSE ?= en
+PORT ?= 8000
+
+.PHONY: book test lab serve lint translations pot venv browser clean help
+
+help:
+	@echo "make book  - install (first time) and build the site in English and Indonesian"
+	@echo "make test  - run every test (installs Chromium from Debian when run as root)"
+	@echo "make lab   - JupyterLab with the chapter notebooks (LANG_COURSE=id for Indonesian)"
+	@echo "make serve - serve the built site on http://localhost:$(PORT)"
+	@echo "make translations - refresh book/locales/id from the English sources"
+
+# The environment is rebuilt whenever the lock file changes; uv installs exactly what it lists.
+$(STAMP): requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 (or run make PYTHON=/path/to/python3.11)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+	$(BIN)/uv pip sync --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip install --python $(BIN)/python --no-deps -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (Etika AI)" >/dev/null
+	touch $@
+
+venv: $(STAMP)
+
+book: $(STAMP)
+	$(BIN)/python scripts/build_book.py html
+
+# Debian's Chromium drives the browser tests; Playwright's own browser download is not used.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "The browser tests need Debian's chromium: run 'sudo apt-get install chromium'"; exit 1; fi
+
+test: $(STAMP) browser
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/build_book.py html
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+lab: $(STAMP)
+	ETIKA_LANG=$(LANG_COURSE) $(BIN)/jupyter lab --notebook-dir=book
+
+serve:
+	@test -f _build/html/index.html || { echo "Build the site first: make book"; exit 1; }
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+# Extract English messages and update the Indonesian catalogues; then translate the new
+# entries in book/locales/id/LC_MESSAGES/*.po (tests fail on any untranslated or fuzzy one).
+translations: $(STAMP)
+	$(BIN)/python scripts/build_book.py gettext
+	$(BIN)/sphinx-intl update -p _build/gettext -l id -d book/locales
+
+clean:
+	rm -rf _build

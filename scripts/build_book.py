@@ -1,0 +1,117 @@
+"""Build the course site in every language, or extract the messages to translate.
+
+    python scripts/build_book.py html [--lang en|id ...]   # _build/html/{en,id}/ + language chooser
+    python scripts/build_book.py gettext                   # _build/gettext/*.pot, then sphinx-intl
+
+It runs jupyter-book 1.x's own Sphinx build (``jupyter_book.sphinx.build_sphinx``, what
+``jupyter-book build`` calls) with ``-W -n --keep-going``, once per language, because the
+jupyter-book command line cannot set ``language``. Each language has its own execution cache,
+so the Indonesian build runs the notebooks with ``ETIKA_LANG=id`` and keeps Indonesian output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "_build"
+LANGUAGES = ("en", "id")
+
+CHOOSER = """<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Etika AI</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 34rem; margin: 3rem auto; padding: 0 1rem;
+       line-height: 1.5; color: #1a1a1a; }}
+a.lang {{ display: block; margin: 1rem 0; padding: 1rem; border: 2px solid #0072B2;
+         border-radius: .5rem; text-decoration: none; color: #0a4a75; font-size: 1.2rem; }}
+a.lang:focus, a.lang:hover {{ background: #e8f2fa; }}
+</style>
+</head>
+<body>
+<h1>Etika AI</h1>
+<p>{tagline_id}<br><span lang="en">{tagline_en}</span></p>
+<a class="lang" href="id/{start}.html" hreflang="id">Bahasa Indonesia</a>
+<a class="lang" href="en/{start}.html" hreflang="en" lang="en">English</a>
+</body>
+</html>
+"""
+
+
+def _sphinx(builder: str, lang: str, outdir: Path) -> int:
+    from jupyter_book.sphinx import build_sphinx
+
+    os.environ["ETIKA_LANG"] = lang
+    # Demo cells show the kernel-free view when the book is built (see etika.demos.show).
+    os.environ["ETIKA_STATIC"] = "1"
+    result = build_sphinx(
+        ROOT,
+        outdir,
+        path_config=ROOT / "_config.yml",
+        doctreedir=BUILD / "doctrees" / f"{builder}-{lang}",
+        confoverrides={
+            "language": lang,
+            "nb_execution_cache_path": str(BUILD / ".jupyter_cache" / lang),
+            "nitpicky": True,
+            "latex_individualpages": False,
+        },
+        builder=builder,
+        noconfig=True,
+        warningiserror=True,
+        keep_going=True,
+    )
+    return result if isinstance(result, int) else 1
+
+
+def start_page() -> str:
+    import yaml
+
+    return yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))["root"]
+
+
+def build_html(langs: list[str]) -> int:
+    for lang in langs:
+        began = time.perf_counter()
+        status = _sphinx("html", lang, BUILD / "html" / lang)
+        print(f"[{lang}] built in {time.perf_counter() - began:.1f} s (status {status})")
+        if status:
+            print(f"[{lang}] the build failed: see the warnings above.", file=sys.stderr)
+            return status
+    from etika.strings import STRINGS
+
+    (BUILD / "html" / "index.html").write_text(
+        CHOOSER.format(
+            start=start_page(),
+            tagline_id=STRINGS["book.tagline"]["id"],
+            tagline_en=STRINGS["book.tagline"]["en"],
+        ),
+        encoding="utf-8",
+    )
+    print(f"Open {BUILD / 'html' / 'index.html'} (or run `make serve`).")
+    return 0
+
+
+def build_gettext() -> int:
+    return _sphinx("gettext", "en", BUILD / "gettext")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("builder", choices=["html", "gettext"])
+    parser.add_argument("--lang", action="append", choices=LANGUAGES)
+    args = parser.parse_args(argv)
+    os.chdir(ROOT)
+    if args.builder == "gettext":
+        return build_gettext()
+    return build_html(args.lang or list(LANGUAGES))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

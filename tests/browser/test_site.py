@@ -1,0 +1,64 @@
+"""Every built page, opened in headless Chromium as a learner's phone would open it."""
+
+from __future__ import annotations
+
+import pytest
+import site_audit
+
+PAGE_BUDGET = 500 * 1024  # bytes transferred (compressed) on a first load, per page
+
+
+@pytest.fixture(scope="module")
+def origin(site):
+    with site_audit.serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with site_audit.browser() as browser:
+        yield browser
+
+
+def pages():
+    return site_audit.built_pages()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", pages())
+def test_page_is_offline_clean_light_and_reflows(chromium, origin, path):
+    report = site_audit.audit_page(chromium, origin, path, width=320)
+    assert report.external == [], f"requests leave the site: {report.external}"
+    assert report.console_errors == [], report.console_errors
+    assert report.failed == [], report.failed
+    assert report.scroll_width <= 320, f"page is {report.scroll_width}px wide at 320px"
+    assert 0 < report.weight <= PAGE_BUDGET, f"first load {report.weight / 1024:.0f} KB"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", [p for p in pages() if p.startswith("en/")])
+def test_language_switcher_round_trips(chromium, origin, path):
+    page = chromium.new_page()
+    try:
+        page.goto(f"{origin}/{path}")
+        page.click("nav.etika-lang a")
+        page.wait_for_load_state()
+        assert page.url == f"{origin}/id/{path[3:]}"
+        assert page.evaluate("document.documentElement.lang") == "id"
+        page.click("nav.etika-lang a")
+        page.wait_for_load_state()
+        assert page.url == f"{origin}/{path}"
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_root_page_leads_to_each_language(chromium, origin):
+    page = chromium.new_page()
+    try:
+        page.goto(f"{origin}/index.html")
+        page.click("text=Bahasa Indonesia")
+        page.wait_for_load_state()
+        assert "/id/" in page.url and page.evaluate("document.documentElement.lang") == "id"
+    finally:
+        page.close()

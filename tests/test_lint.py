@@ -1,0 +1,19 @@
+"""ruff is clean over the whole repository (library, grader, scripts, tests, notebooks)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_ruff_check_is_clean():
+    ruff = Path(sys.executable).with_name("ruff")
+    run = subprocess.run([ruff, "check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_ruff_format_is_clean():
+    ruff = Path(sys.executable).with_name("ruff")
+    run = subprocess.run([ruff, "format", "--check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
