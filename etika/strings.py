@@ -6,6 +6,36 @@ Indonesian follows the course glossary (``book/glossary.md``): e.g. *fairness* i
 """
 
 STRINGS: dict[str, dict[str, str]] = {
+    "data.section.motivation": {"en": "Motivation", "id": "Motivasi"},
+    "data.section.composition": {"en": "Composition", "id": "Komposisi"},
+    "data.section.collection": {"en": "How it was generated", "id": "Cara data dibuat"},
+    "data.section.uses": {"en": "Intended uses", "id": "Kegunaan yang dimaksud"},
+    "data.section.biases": {
+        "en": "Biases planted on purpose",
+        "id": "Bias yang sengaja ditanamkan",
+    },
+    "data.section.evidence": {
+        "en": "What the generated data shows (seed {seed})",
+        "id": "Apa yang ditunjukkan data yang dihasilkan (seed {seed})",
+    },
+    "data.bias.kind": {"en": "Kind of bias", "id": "Jenis bias"},
+    "data.bias.column": {"en": "Column(s)", "id": "Kolom"},
+    "data.bias.description": {"en": "What was planted", "id": "Apa yang ditanamkan"},
+    "data.kind.historical": {"en": "Historical", "id": "Historis"},
+    "data.kind.representation": {"en": "Representation", "id": "Keterwakilan"},
+    "data.kind.label": {"en": "Label", "id": "Label"},
+    "data.kind.proxy": {"en": "Proxy", "id": "Proksi"},
+    "data.kind.measurement": {"en": "Measurement", "id": "Pengukuran"},
+    "data.col.group": {"en": "Group", "id": "Kelompok"},
+    "data.col.count": {"en": "Rows", "id": "Jumlah baris"},
+    "data.col.share": {"en": "Share of sample", "id": "Porsi sampel"},
+    "data.col.outcome": {"en": "True outcome ({column})", "id": "Hasil sebenarnya ({column})"},
+    "data.col.decision": {"en": "Past decision ({column})", "id": "Keputusan masa lalu ({column})"},
+    "data.col.history": {"en": "Mean {column}", "id": "Rata-rata {column}"},
+    "data.group.female": {"en": "Women", "id": "Perempuan"},
+    "data.group.male": {"en": "Men", "id": "Laki-laki"},
+    "data.group.urban": {"en": "Urban", "id": "Perkotaan"},
+    "data.group.rural": {"en": "Rural", "id": "Perdesaan"},
     "common.group": {"en": "Group", "id": "Kelompok"},
     "common.women": {"en": "Women", "id": "Perempuan"},
     "common.men": {"en": "Men", "id": "Laki-laki"},
@@ -16,4 +46,134 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "An open, hands-on course on responsible AI.",
         "id": "Kursus terbuka dan praktis tentang AI yang bertanggung jawab.",
     },
+    # metric names (etika.demos, etika.fairness)
+    "metric.selection_rate": {"en": "Selection rate", "id": "Tingkat seleksi"},
+    "metric.tpr": {"en": "True-positive rate (TPR)", "id": "Tingkat positif benar (TPR)"},
+    "metric.fpr": {"en": "False-positive rate (FPR)", "id": "Tingkat positif palsu (FPR)"},
+    "metric.fnr": {"en": "False-negative rate (FNR)", "id": "Tingkat negatif palsu (FNR)"},
+    "metric.precision": {"en": "Precision", "id": "Presisi"},
+    "metric.base_rate": {"en": "Base rate (repaid)", "id": "Tingkat dasar (melunasi)"},
+    "metric.error_rate": {"en": "Error rate", "id": "Tingkat kesalahan"},
+    "metric.accuracy": {"en": "Accuracy", "id": "Akurasi"},
+    "metric.count": {"en": "Applicants", "id": "Jumlah pemohon"},
+    # confusion matrix
+    "cm.title": {"en": "Confusion matrix: {group}", "id": "Matriks konfusi: {group}"},
+    "cm.approved": {"en": "Approved", "id": "Disetujui"},
+    "cm.rejected": {"en": "Rejected", "id": "Ditolak"},
+    "cm.repaid": {"en": "Would repay", "id": "Akan melunasi"},
+    "cm.not_repaid": {"en": "Would not repay", "id": "Tidak akan melunasi"},
+    # threshold demo
+    "threshold.title": {
+        "en": "Threshold explorer: who gets a micro-credit loan?",
+        "id": "Penjelajah ambang batas: siapa yang mendapat kredit mikro?",
+    },
+    "threshold.shared": {"en": "Threshold (both groups)", "id": "Ambang batas (kedua kelompok)"},
+    "threshold.per_group": {
+        "en": "Use a separate threshold for each group",
+        "id": "Pakai ambang batas terpisah untuk tiap kelompok",
+    },
+    "threshold.women": {"en": "Threshold for women", "id": "Ambang batas untuk perempuan"},
+    "threshold.men": {"en": "Threshold for men", "id": "Ambang batas untuk laki-laki"},
+    "threshold.label": {"en": "Model learned from", "id": "Model belajar dari"},
+    "threshold.label.approved_past": {
+        "en": "past officers' decisions (approved_past)",
+        "id": "keputusan petugas di masa lalu (approved_past)",
+    },
+    "threshold.label.repaid": {
+        "en": "actual repayment (repaid)",
+        "id": "pelunasan sebenarnya (repaid)",
+    },
+    "threshold.alt": {
+        "en": "Bar chart of selection rate, TPR, FPR and precision for women and men at the "
+        "chosen thresholds.",
+        "id": "Diagram batang tingkat seleksi, TPR, FPR dan presisi untuk perempuan dan "
+        "laki-laki pada ambang batas yang dipilih.",
+    },
+    "threshold.try": {
+        "en": "What to try: move the threshold, then tick the box and lower the threshold for "
+        "women until both selection rates are about equal. What you should see: the selection "
+        "rates meet, but the TPR, FPR and precision of the two groups still differ. When the "
+        "groups repay at different rates, no choice of thresholds makes every rate equal.",
+        "id": "Yang bisa dicoba: geser ambang batas, lalu centang kotak dan turunkan ambang "
+        "batas untuk perempuan sampai tingkat seleksi kedua kelompok kira-kira sama. Yang akan "
+        "terlihat: tingkat seleksi menjadi sama, tetapi TPR, FPR dan presisi kedua kelompok "
+        "tetap berbeda. Jika tingkat pelunasan kelompok berbeda, tidak ada pilihan ambang "
+        "batas yang membuat semua tingkat sama.",
+    },
+    "threshold.histogram": {
+        "en": "Scores given by the model (number of applicants per score band)",
+        "id": "Skor yang diberikan model (jumlah pemohon per rentang skor)",
+    },
+    # proxy demo
+    "proxy.title": {
+        "en": "Does removing the gender column close the gap?",
+        "id": "Apakah menghapus kolom gender menutup selisih?",
+    },
+    "proxy.threshold": {"en": "Threshold", "id": "Ambang batas"},
+    "proxy.with_gender": {"en": "Model with gender", "id": "Model dengan gender"},
+    "proxy.without_gender": {"en": "Model without gender", "id": "Model tanpa gender"},
+    "proxy.show_with": {
+        "en": "Also show the model that uses the gender column",
+        "id": "Tampilkan juga model yang memakai kolom gender",
+    },
+    "proxy.strength": {
+        "en": "Kind of business and head-of-household alone guess gender right for "
+        "{accuracy:.0%} of applicants (AUC {auc:.2f}; always guessing the larger group: "
+        "{majority:.0%}).",
+        "id": "Jenis usaha dan status kepala rumah tangga saja sudah menebak gender dengan "
+        "benar untuk {accuracy:.0%} pemohon (AUC {auc:.2f}; selalu menebak kelompok terbesar: "
+        "{majority:.0%}).",
+    },
+    "proxy.alt": {
+        "en": "Bar chart of the selection rate of women and men, for the model with and "
+        "without the gender column.",
+        "id": "Diagram batang tingkat seleksi perempuan dan laki-laki, untuk model dengan dan "
+        "tanpa kolom gender.",
+    },
+    "proxy.try": {
+        "en": "What to try: move the threshold and compare the two models. What you should "
+        "see: without the gender column the gap between men and women shrinks only a little, "
+        "because kind of business, head of household and credit history carry gender.",
+        "id": "Yang bisa dicoba: geser ambang batas dan bandingkan kedua model. Yang akan "
+        "terlihat: tanpa kolom gender, selisih antara laki-laki dan perempuan hanya sedikit "
+        "mengecil, karena jenis usaha, kepala rumah tangga dan riwayat kredit membawa "
+        "informasi gender.",
+    },
+    # representation demo
+    "representation.title": {
+        "en": "How many rural applicants did the model learn from?",
+        "id": "Dari berapa banyak pemohon perdesaan model belajar?",
+    },
+    "representation.share": {
+        "en": "Share of rural applicants in the training data",
+        "id": "Porsi pemohon perdesaan dalam data latih",
+    },
+    "representation.metric": {"en": "Measure", "id": "Ukuran"},
+    "representation.alt": {
+        "en": "Line chart of the chosen error measure for urban and rural applicants (vertical "
+        "axis) against the share of rural applicants in the training data (horizontal axis).",
+        "id": "Diagram garis ukuran kesalahan yang dipilih untuk pemohon perkotaan dan "
+        "perdesaan (sumbu tegak) terhadap porsi pemohon perdesaan dalam data latih (sumbu "
+        "datar).",
+    },
+    "representation.try": {
+        "en": "What to try: move the slider from 5% to 50% rural applicants in the training "
+        "data. What you should see: the error rate for rural applicants falls as they are "
+        "better represented, while the urban error rate changes little.",
+        "id": "Yang bisa dicoba: geser penggeser dari 5% ke 50% pemohon perdesaan dalam data "
+        "latih. Yang akan terlihat: tingkat kesalahan untuk pemohon perdesaan turun ketika "
+        "mereka lebih terwakili, sedangkan tingkat kesalahan perkotaan hampir tidak berubah.",
+    },
+    # quiz
+    "quiz.title": {"en": "Check your understanding", "id": "Uji pemahaman Anda"},
+    "quiz.correct": {"en": "Correct.", "id": "Benar."},
+    "quiz.incorrect": {"en": "Not quite.", "id": "Belum tepat."},
+    "quiz.check": {"en": "Check", "id": "Periksa"},
+    "quiz.choose_one": {"en": "Choose one answer.", "id": "Pilih satu jawaban."},
+    "quiz.choose_all": {
+        "en": "Choose every answer that applies.",
+        "id": "Pilih semua jawaban yang benar.",
+    },
+    "quiz.none_selected": {"en": "Choose an answer first.", "id": "Pilih jawaban terlebih dahulu."},
+    "quiz.question": {"en": "Question {n}", "id": "Pertanyaan {n}"},
 }

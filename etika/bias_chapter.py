@@ -1,0 +1,105 @@
+"""The figures the bias chapter quotes, computed from the demo tables and glued into its pages.
+
+Each page's hidden first cell calls :func:`glue_figures`, so every number in the prose is the
+one the demos show, formatted in the reader's language (12.5% / 12,5%). ``tests/unit/
+test_bias_claims.py`` asserts every statement the prose makes about these numbers.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from etika.datasheets import format_number, format_percent
+from etika.demos.proxy import proxy_figures
+from etika.demos.representation import representation_figures
+from etika.demos.threshold import RATE_COLUMNS, impossibility_figures, threshold_table
+
+#: The smallest share of each group a lender must approve for a threshold pair to count.
+MIN_SELECTION = 0.5
+
+
+def best_all_round(
+    table: pd.DataFrame, label: str = "approved_past", min_selection: float = MIN_SELECTION
+) -> dict[str, float]:
+    """Over every pair of per-group thresholds, the pair whose largest gap is smallest.
+
+    The largest gap is taken over selection rate, TPR and precision, among the pairs at which
+    the lender still approves at least ``min_selection`` of each group (refusing nearly
+    everyone would make every rate trivially equal). If the groups' base rates differ and the
+    model is imperfect, this cannot reach zero (Kleinberg et al. 2017; Chouldechova 2017):
+    the chapter quotes how far from zero it stays on its own data.
+    """
+    sub = table[table["label"] == label]
+    wide = {
+        metric: sub.pivot(index="threshold", columns="group", values=metric)
+        for metric in ("selection_rate", "tpr", "precision")
+    }
+    thresholds = wide["tpr"].index.to_numpy()
+    women = {m: w["female"].to_numpy()[:, None] for m, w in wide.items()}
+    men = {m: w["male"].to_numpy()[None, :] for m, w in wide.items()}
+    gaps = np.stack([np.abs(women[m] - men[m]) for m in wide])  # metric × women thr × men thr
+    worst = np.nanmax(gaps, axis=0)
+    lends = (women["selection_rate"] >= min_selection) & (men["selection_rate"] >= min_selection)
+    worst = np.where(lends, worst, np.inf)
+    i, j = np.unravel_index(np.nanargmin(worst), worst.shape)
+    return {
+        "threshold_female": float(thresholds[i]),
+        "threshold_male": float(thresholds[j]),
+        "max_gap": float(worst[i, j]),
+        **{f"{m}_gap": float(gaps[k, i, j]) for k, m in enumerate(wide)},
+    }
+
+
+@lru_cache(maxsize=1)
+def raw_figures() -> dict[str, float]:
+    """Every figure the chapter uses, as plain floats, flat keys."""
+    table = threshold_table()
+    imp = impossibility_figures(table)
+    out: dict[str, float] = {
+        "base_rate_female": imp["base_rate_female"],
+        "base_rate_male": imp["base_rate_male"],
+    }
+    for scenario in ("shared", "equal_selection", "equal_tpr"):
+        for key, value in imp[scenario].items():
+            out[f"{scenario}_{key}"] = value
+    for key, value in best_all_round(table).items():
+        out[f"best_{key}"] = value
+    for key, value in proxy_figures().items():
+        out[f"proxy_{key}"] = value
+    for key, value in representation_figures().items():
+        out[f"repr_{key}"] = value
+    out["threshold_shared"] = 0.5
+    return out
+
+
+def _formatted(key: str, value: float, lang: str | None) -> str:
+    if "threshold" in key:
+        return format_number(value, 2, lang)
+    if key.endswith(("_auc",)):
+        return format_number(value, 2, lang)
+    if ("gap" in key and not key.endswith("gap_kept")) or key in {
+        "shared_" + m for m in RATE_COLUMNS
+    }:
+        # gaps between two rates are differences in percentage points
+        return format_number(100 * value, 1, lang)
+    return format_percent(value, 1, lang)
+
+
+def formatted_figures(lang: str | None = None) -> dict[str, str]:
+    """The figures as the prose shows them: rates as percentages, gaps in percentage points."""
+    figures = {key: _formatted(key, value, lang) for key, value in raw_figures().items()}
+    figures["proxy_gap_kept"] = format_percent(raw_figures()["proxy_gap_kept"], 0, lang)
+    return figures
+
+
+def glue_figures(lang: str | None = None) -> dict[str, str]:
+    """Glue every formatted figure into the page (``{glue}`key``` in the prose)."""
+    from myst_nb import glue
+
+    figures = formatted_figures(lang)
+    for key, text in figures.items():
+        glue(key, text, display=False)
+    return figures

@@ -1,0 +1,107 @@
+"""Datasheet pages for the scenario generators, written from the generators' own records.
+
+A datasheet (Gebru et al., 2021, "Datasheets for Datasets", *Communications of the ACM*
+64(12)) says why a data set exists, what is in it, how it was made and what it should not be
+used for. Here the text comes from each generator's ``DATASHEET`` and ``PLANTED_BIASES`` and the
+figures are measured on freshly generated data, so the page cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from etika.data import datasheet, load_scenario, planted_biases
+from etika.i18n import current_language, t
+
+#: Per scenario: the true outcome, the past decision (biased label), the feature carrying
+#: historical bias, and the default sample size.
+SCENARIO_COLUMNS = {
+    "microcredit": {
+        "outcome": "repaid",
+        "decision": "approved_past",
+        "history": "credit_history_years",
+    },
+    "training_selection": {
+        "outcome": "completed",
+        "decision": "selected_past",
+        "history": "caregiving_gap_years",
+    },
+}
+SECTIONS = ("motivation", "composition", "collection", "uses")
+
+
+def format_number(value: float, digits: int = 1, lang: str | None = None) -> str:
+    """``value`` with the decimal separator of the language (12.5 in English, 12,5 in Indonesian)."""
+    text = f"{value:,.{digits}f}"
+    if (lang or current_language()) == "id":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def format_percent(value: float, digits: int = 1, lang: str | None = None) -> str:
+    """A share as a percentage in the language's style (``0.125`` → 12.5% / 12,5%)."""
+    return format_number(100 * value, digits, lang) + "%"
+
+
+def group_summary(name: str, seed: int = 0) -> pd.DataFrame:
+    """Measured evidence of the planted biases: one row per gender and per area."""
+    cols = SCENARIO_COLUMNS[name]
+    df = load_scenario(name, seed=seed)
+    rows = []
+    for column in ("gender", "area"):
+        for group, part in df.groupby(column, observed=True):
+            rows.append(
+                {
+                    "column": column,
+                    "group": str(group),
+                    "count": len(part),
+                    "share": len(part) / len(df),
+                    "outcome_rate": part[cols["outcome"]].mean(),
+                    "decision_rate": part[cols["decision"]].mean(),
+                    "history_mean": part[cols["history"]].mean(),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _group_name(group: str, lang: str) -> str:
+    return t(f"data.group.{group}", lang)
+
+
+def datasheet_markdown(name: str, lang: str | None = None, seed: int = 0) -> str:
+    """The body of the datasheet page for scenario ``name`` in ``lang``, as Markdown."""
+    lang = lang or current_language()
+    cols = SCENARIO_COLUMNS[name]
+    sheet = datasheet(name)
+    parts = []
+    for section in SECTIONS:
+        parts.append(f"### {t(f'data.section.{section}', lang)}\n\n{sheet[section][lang]}\n")
+    parts.append(f"### {t('data.section.biases', lang)}\n")
+    parts.append(
+        f"| {t('data.bias.kind', lang)} | {t('data.bias.column', lang)} | "
+        f"{t('data.bias.description', lang)} |\n|---|---|---|"
+    )
+    for bias in planted_biases(name):
+        parts.append(
+            f"| {t('data.kind.' + bias['kind'], lang)} | `{bias['column']}` | "
+            f"{bias['description_' + lang]} |"
+        )
+    summary = group_summary(name, seed)
+    parts.append(f"\n### {t('data.section.evidence', lang, seed=seed)}\n")
+    header = [
+        t("data.col.group", lang),
+        t("data.col.count", lang),
+        t("data.col.share", lang),
+        t("data.col.outcome", lang, column=cols["outcome"]),
+        t("data.col.decision", lang, column=cols["decision"]),
+        t("data.col.history", lang, column=cols["history"]),
+    ]
+    parts.append("| " + " | ".join(header) + " |\n|" + "---|" * len(header))
+    for row in summary.itertuples():
+        parts.append(
+            f"| {_group_name(row.group, lang)} | {row.count} | {format_percent(row.share, 1, lang)} "
+            f"| {format_percent(row.outcome_rate, 1, lang)} "
+            f"| {format_percent(row.decision_rate, 1, lang)} "
+            f"| {format_number(row.history_mean, 2, lang)} |"
+        )
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,271 @@
+"""Static view: HTML snippets with native controls and the demo table embedded as JSON.
+
+Each function returns a ``<div class="etika-demo" data-demo="...">`` that
+``etika/static/etika-demos.js`` brings to life in the browser, with no kernel, no server and
+no network request: on a control change the script looks the row up in the embedded table
+and updates the numbers (``data-metric`` / ``data-group`` cells), the confusion matrices and
+an SVG chart. Without JavaScript the page still shows the "what to try" sentence and the
+numbers at the default settings (rendered here, in Python, from the same table).
+
+The book must serve ``etika-demos.js`` and ``etika-demos.css`` from its own ``_static``
+folder (see :func:`asset_paths`); pass ``inline_assets=True`` to put them inside the snippet
+instead (for a single standalone page).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from html import escape
+from pathlib import Path
+
+import pandas as pd
+
+from etika.demos import proxy as proxy_demo
+from etika.demos import representation as rep_demo
+from etika.demos import threshold as thr_demo
+from etika.demos._model import THRESHOLDS
+from etika.demos.render import GROUP_KEYS
+from etika.demos.widgets import ProxyView, RepresentationView, ThresholdView
+from etika.i18n import current_language, t
+
+__all__ = [
+    "PAYLOAD_COLUMNS",
+    "asset_paths",
+    "demo_html",
+    "payload",
+    "proxy_html",
+    "representation_html",
+    "threshold_html",
+]
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+#: The columns each demo's embedded table carries (only what the JavaScript view needs).
+PAYLOAD_COLUMNS: dict[str, tuple[str, ...]] = {
+    "threshold": (
+        "label",
+        "threshold",
+        "group",
+        "selection_rate",
+        "tpr",
+        "fpr",
+        "precision",
+        "tp",
+        "fp",
+        "tn",
+        "fn",
+    ),
+    "proxy": ("model", "threshold", "group", "selection_rate"),
+    "representation": ("rural_share", "group", "error_rate", "fpr", "fnr", "accuracy"),
+}
+
+_counter = itertools.count(1)
+
+
+def asset_paths() -> dict[str, Path]:
+    """Paths of the JavaScript and CSS files the static view needs (copy to ``_static``)."""
+    return {"js": STATIC_DIR / "etika-demos.js", "css": STATIC_DIR / "etika-demos.css"}
+
+
+def _round(v):
+    if isinstance(v, float):
+        return None if math.isnan(v) else round(v, 4)
+    if hasattr(v, "item"):
+        return _round(v.item())
+    return v
+
+
+def payload(name: str, table: pd.DataFrame | None = None, lang: str | None = None) -> dict:
+    """The JSON object embedded in demo ``name``'s snippet: columns, rows and labels."""
+    lang = lang or current_language()
+    if name not in PAYLOAD_COLUMNS:
+        raise ValueError(f"unknown demo {name!r}; known demos: {', '.join(PAYLOAD_COLUMNS)}")
+    if table is None:
+        table = {
+            "threshold": thr_demo.threshold_table,
+            "proxy": proxy_demo.proxy_table,
+            "representation": rep_demo.representation_table,
+        }[name]()
+    cols = list(PAYLOAD_COLUMNS[name])
+    rows = [[_round(v) for v in row] for row in table[cols].itertuples(index=False, name=None)]
+    metric_keys = ["selection_rate", "tpr", "fpr", "fnr", "precision", "error_rate", "accuracy"]
+    labels = {f"metric.{m}": t(f"metric.{m}", lang) for m in metric_keys}
+    labels |= {g: t(k, lang) for g, k in GROUP_KEYS.items()}
+    labels |= {
+        k: t(k, lang)
+        for k in (
+            "cm.approved",
+            "cm.rejected",
+            "cm.repaid",
+            "cm.not_repaid",
+            "common.group",
+            "proxy.with_gender",
+            "proxy.without_gender",
+            "representation.share",
+        )
+    }
+    labels["cm.title"] = t("cm.title", lang, group="{group}")
+    labels["alt"] = t(f"{name}.alt", lang)
+    return {"demo": name, "lang": lang, "columns": cols, "rows": rows, "labels": labels}
+
+
+def _json_script(data: dict) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = text.replace("</", "<\\/")  # never close the script element early
+    return f'<script type="application/json" class="etika-demo-data">{text}</script>'
+
+
+def _range(
+    uid: str, key: str, label: str, values, value, fmt=lambda v: f"{v:.2f}", disabled: bool = False
+) -> str:
+    idx = list(values).index(value)
+    opts = escape(json.dumps([round(v, 4) for v in values]))
+    dis = " disabled" if disabled else ""
+    return (
+        f'<div class="etika-control"><label for="{uid}-{key}">{escape(label)}</label> '
+        f'<input type="range" id="{uid}-{key}" name="{key}" data-control="{key}" min="0" '
+        f'max="{len(values) - 1}" step="1" value="{idx}" data-values="{opts}"{dis}> '
+        f'<output for="{uid}-{key}" data-output="{key}">{fmt(value)}</output></div>'
+    )
+
+
+def _checkbox(uid: str, key: str, label: str, checked: bool = False) -> str:
+    c = " checked" if checked else ""
+    return (
+        f'<div class="etika-control"><input type="checkbox" id="{uid}-{key}" data-control="{key}"'
+        f'{c}> <label for="{uid}-{key}">{escape(label)}</label></div>'
+    )
+
+
+def _select(uid: str, key: str, label: str, options: list[tuple[str, str]]) -> str:
+    opts = "".join(f'<option value="{escape(v)}">{escape(text)}</option>' for v, text in options)
+    return (
+        f'<div class="etika-control"><label for="{uid}-{key}">{escape(label)}</label> '
+        f'<select id="{uid}-{key}" data-control="{key}">{opts}</select></div>'
+    )
+
+
+def _wrap(
+    name: str, lang: str, controls: str, body: str, intro: str, data: dict, inline_assets: bool
+) -> str:
+    uid = f"etika-{name}-{next(_counter)}"
+    controls = controls.replace("{uid}", uid)
+    assets = ""
+    if inline_assets:
+        paths = asset_paths()
+        assets = (
+            f"<style>{paths['css'].read_text(encoding='utf-8')}</style>"
+            f"<script>{paths['js'].read_text(encoding='utf-8')}</script>"
+        )
+    return (
+        f'<div class="etika-demo" data-demo="{name}" id="{uid}" lang="{lang}">'
+        f"<h4>{escape(t(name + '.title', lang))}</h4>"
+        f'<p class="etika-try">{escape(t(name + ".try", lang))}</p>{intro}'
+        f'<form class="etika-controls" onsubmit="return false">{controls}</form>'
+        f'<div class="etika-demo-body" aria-live="polite">{body}</div>'
+        f"{_json_script(data)}</div>{assets}"
+    )
+
+
+def threshold_html(lang: str | None = None, inline_assets: bool = False) -> str:
+    """Static threshold explorer (label dropdown, shared and per-group thresholds)."""
+    lang = lang or current_language()
+    view = ThresholdView(lang=lang)
+    controls = (
+        _select(
+            "{uid}",
+            "label",
+            t("threshold.label", lang),
+            [(x, t(f"threshold.label.{x}", lang)) for x in thr_demo.LABELS],
+        )
+        + _range("{uid}", "shared", t("threshold.shared", lang), THRESHOLDS, 0.5)
+        + _checkbox("{uid}", "per_group", t("threshold.per_group", lang))
+        + _range("{uid}", "female", t("threshold.women", lang), THRESHOLDS, 0.5, disabled=True)
+        + _range("{uid}", "male", t("threshold.men", lang), THRESHOLDS, 0.5, disabled=True)
+    )
+    return _wrap(
+        "threshold",
+        lang,
+        controls,
+        view.update(),
+        "",
+        payload("threshold", view.table, lang),
+        inline_assets,
+    )
+
+
+def proxy_html(lang: str | None = None, inline_assets: bool = False) -> str:
+    """Static with/without-gender comparison (threshold slider, checkbox)."""
+    lang = lang or current_language()
+    view = ProxyView(lang=lang)
+    s = view.strength
+    intro = (
+        "<p>"
+        + escape(
+            t(
+                "proxy.strength",
+                lang,
+                accuracy=s["accuracy"],
+                auc=s["auc"],
+                majority=s["majority_accuracy"],
+            )
+        )
+        + "</p>"
+    )
+    controls = _range("{uid}", "threshold", t("proxy.threshold", lang), THRESHOLDS, 0.5) + (
+        _checkbox("{uid}", "show_with", t("proxy.show_with", lang), checked=True)
+    )
+    return _wrap(
+        "proxy",
+        lang,
+        controls,
+        view.update(),
+        intro,
+        payload("proxy", view.table, lang),
+        inline_assets,
+    )
+
+
+def representation_html(lang: str | None = None, inline_assets: bool = False) -> str:
+    """Static rural-share explorer (share slider, measure dropdown)."""
+    lang = lang or current_language()
+    view = RepresentationView(lang=lang)
+    controls = _range(
+        "{uid}",
+        "share",
+        t("representation.share", lang),
+        view.shares,
+        view.shares[0],
+        fmt=lambda v: f"{100 * v:.0f}%",
+    ) + _select(
+        "{uid}",
+        "metric",
+        t("representation.metric", lang),
+        [(m, t("metric." + m, lang)) for m in view.metrics],
+    )
+    return _wrap(
+        "representation",
+        lang,
+        controls,
+        view.update(),
+        "",
+        payload("representation", view.table, lang),
+        inline_assets,
+    )
+
+
+_BUILDERS = {
+    "threshold": threshold_html,
+    "proxy": proxy_html,
+    "representation": representation_html,
+}
+
+
+def demo_html(name: str, lang: str | None = None, inline_assets: bool = False) -> str:
+    """The static snippet of demo ``name``."""
+    try:
+        return _BUILDERS[name](lang=lang, inline_assets=inline_assets)
+    except KeyError:
+        raise ValueError(f"unknown demo {name!r}; known demos: {', '.join(_BUILDERS)}") from None

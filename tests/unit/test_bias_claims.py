@@ -1,0 +1,96 @@
+"""Every statement the bias chapter's pages make about its numbers, asserted.
+
+The pages glue these figures into the prose (etika.bias_chapter); here each sentence that
+interprets them ("women repay more often", "removing gender keeps most of the gap") is checked,
+so a change to the data or the models that falsifies the text fails the suite.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from etika.bias_chapter import MIN_SELECTION, best_all_round, formatted_figures, raw_figures
+from etika.demos.threshold import threshold_table
+
+
+@pytest.fixture(scope="module")
+def f():
+    return raw_figures()
+
+
+def test_metrics_page_women_repay_more_often_yet_are_selected_less(f):
+    assert f["base_rate_female"] > f["base_rate_male"] + 0.05
+    assert f["shared_selection_rate_female"] < f["shared_selection_rate_male"]
+    assert f["shared_selection_rate"] > 0.05  # "a gap of ... points against women"
+
+
+def test_metrics_page_women_who_would_repay_are_approved_less(f):
+    assert f["shared_tpr_female"] < f["shared_tpr_male"] - 0.05
+
+
+def test_metrics_page_the_bar_is_higher_for_women(f):
+    assert f["shared_precision_female"] > f["shared_precision_male"]
+
+
+def test_metrics_page_equal_selection_closes_selection_gap_but_not_precision(f):
+    assert f["equal_selection_threshold_female"] < f["equal_selection_threshold_male"]
+    assert f["equal_selection_selection_rate_gap"] < 0.01  # "nearly equal"
+    assert f["equal_selection_tpr_gap"] < f["shared_tpr"]  # "the TPR gap shrinks"
+    assert f["equal_selection_precision_gap"] > 0.05  # "still ... points"
+
+
+def test_metrics_page_equal_opportunity_reopens_selection_gap_the_other_way(f):
+    assert f["equal_tpr_tpr_gap"] < 0.02
+    assert f["equal_tpr_selection_rate_female"] > f["equal_tpr_selection_rate_male"]
+    assert f["equal_tpr_precision_gap"] > 0.05
+
+
+def test_metrics_page_no_threshold_pair_makes_every_gap_zero(f):
+    assert f["best_max_gap"] > 0.03
+    best = best_all_round(threshold_table())
+    assert best["max_gap"] == pytest.approx(f["best_max_gap"])
+    assert best["max_gap"] == pytest.approx(
+        max(best["selection_rate_gap"], best["tpr_gap"], best["precision_gap"])
+    )
+
+
+def test_best_all_round_respects_the_lending_floor():
+    table = threshold_table()
+    best = best_all_round(table)
+    sub = table[table["label"] == "approved_past"].set_index(["threshold", "group"])
+    assert sub.loc[(best["threshold_female"], "female"), "selection_rate"] >= MIN_SELECTION
+    assert sub.loc[(best["threshold_male"], "male"), "selection_rate"] >= MIN_SELECTION
+    # Without the floor, refusing almost everyone makes the gaps small: the floor matters.
+    assert best_all_round(table, min_selection=0.0)["max_gap"] <= best["max_gap"]
+
+
+def test_proxy_page_the_proxy_predicts_gender_well(f):
+    assert f["proxy_proxy_accuracy"] >= 0.8
+    assert f["proxy_proxy_accuracy"] > f["proxy_majority_accuracy"] + 0.2
+    assert f["proxy_proxy_auc"] >= 0.85
+
+
+def test_proxy_page_dropping_gender_keeps_most_of_the_gap(f):
+    assert f["proxy_gap_without_gender"] > 0.05
+    assert f["proxy_gap_kept"] > 0.5
+    assert (
+        f["proxy_selection_rate_without_gender_female"]
+        < f["proxy_selection_rate_without_gender_male"]
+    )
+    assert f["proxy_selection_rate_with_gender_female"] < f["proxy_selection_rate_with_gender_male"]
+
+
+def test_representation_page_rural_error_falls_urban_stays_gap_remains(f):
+    assert f["repr_rural_error_high"] < f["repr_rural_error_low"] - 0.03
+    assert abs(f["repr_urban_error_high"] - f["repr_urban_error_low"]) < 0.03  # "about the same"
+    assert f["repr_rural_error_low"] > f["repr_urban_error_low"]
+    assert f["repr_rural_error_high"] > f["repr_urban_error_high"]  # "even at equal shares"
+
+
+def test_figures_are_formatted_in_each_language():
+    en, id_ = formatted_figures("en"), formatted_figures("id")
+    assert en.keys() == id_.keys()
+    assert en["base_rate_female"].endswith("%") and "." in en["base_rate_female"]
+    assert "," in id_["base_rate_female"] and "." not in id_["base_rate_female"]
+    # gaps are percentage points: no percent sign
+    assert not en["shared_selection_rate"].endswith("%")
