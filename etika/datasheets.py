@@ -31,7 +31,7 @@ SECTIONS = ("motivation", "composition", "collection", "uses")
 
 
 def format_number(value: float, digits: int = 1, lang: str | None = None) -> str:
-    """``value`` with the decimal separator of the language (12.5 in English, 12,5 in Indonesian)."""
+    """``value`` with the language's decimal separator (12.5 in English, 12,5 in Indonesian)."""
     text = f"{value:,.{digits}f}"
     if (lang or current_language()) == "id":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
@@ -99,7 +99,8 @@ def datasheet_markdown(name: str, lang: str | None = None, seed: int = 0) -> str
     parts.append("| " + " | ".join(header) + " |\n|" + "---|" * len(header))
     for row in summary.itertuples():
         parts.append(
-            f"| {_group_name(row.group, lang)} | {row.count} | {format_percent(row.share, 1, lang)} "
+            f"| {_group_name(row.group, lang)} | {row.count} "
+            f"| {format_percent(row.share, 1, lang)} "
             f"| {format_percent(row.outcome_rate, 1, lang)} "
             f"| {format_percent(row.decision_rate, 1, lang)} "
             f"| {format_number(row.history_mean, 2, lang)} |"
