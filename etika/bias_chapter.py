@@ -1,8 +1,10 @@
-"""The figures the bias chapter quotes, computed from the demo tables and glued into its pages.
+"""The figures the bias chapter quotes, computed from the demo tables.
 
-Each page's hidden first cell calls :func:`glue_figures`, so every number in the prose is the
-one the demos show, formatted in the reader's language (12.5% / 12,5%). ``tests/unit/
-test_bias_claims.py`` asserts every statement the prose makes about these numbers.
+The book build passes :func:`formatted_figures` to MyST as substitutions (see
+:mod:`etika.figures`), so every number in the prose, ``{{ base_rate_female }}`` and the like, is
+the one the demos show, formatted in the reader's language (12.5% / 12,5%), in the English
+pages and in their Indonesian translations alike. ``tests/unit/test_bias_claims.py`` asserts
+every statement the prose makes about these numbers.
 """
 
 from __future__ import annotations
@@ -92,14 +94,4 @@ def formatted_figures(lang: str | None = None) -> dict[str, str]:
     """The figures as the prose shows them: rates as percentages, gaps in percentage points."""
     figures = {key: _formatted(key, value, lang) for key, value in raw_figures().items()}
     figures["proxy_gap_kept"] = format_percent(raw_figures()["proxy_gap_kept"], 0, lang)
-    return figures
-
-
-def glue_figures(lang: str | None = None) -> dict[str, str]:
-    """Glue every formatted figure into the page (``{glue}`key``` in the prose)."""
-    from myst_nb import glue
-
-    figures = formatted_figures(lang)
-    for key, text in figures.items():
-        glue(key, text, display=False)
     return figures

@@ -12,7 +12,9 @@ so the Indonesian build runs the notebooks with ``ETIKA_LANG=id`` and keeps Indo
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -45,8 +47,10 @@ a.lang:focus, a.lang:hover {{ background: #e8f2fa; }}
 """
 
 
-def _sphinx(builder: str, lang: str, outdir: Path) -> int:
+def _sphinx(builder: str, lang: str, outdir: Path, overrides: dict | None = None) -> int:
     from jupyter_book.sphinx import build_sphinx
+
+    from etika.figures import book_substitutions
 
     os.environ["ETIKA_LANG"] = lang
     # Demo cells show the kernel-free view when the book is built (see etika.demos.show).
@@ -58,16 +62,43 @@ def _sphinx(builder: str, lang: str, outdir: Path) -> int:
         doctreedir=BUILD / "doctrees" / f"{builder}-{lang}",
         confoverrides={
             "language": lang,
-            "nb_execution_cache_path": str(BUILD / ".jupyter_cache" / lang),
+            "nb_execution_cache_path": str(execution_cache(lang)),
             "nitpicky": True,
+            "myst_substitutions": book_substitutions(lang),
             "latex_individualpages": False,
+            **(overrides or {}),
         },
         builder=builder,
         noconfig=True,
-        warningiserror=True,
+        warningiserror=builder == "html",
         keep_going=True,
     )
     return result if isinstance(result, int) else 1
+
+
+def library_digest() -> str:
+    """A digest of the course library: notebook outputs depend on it, not only on their code."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "etika").rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".js", ".css", ".json"}:
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def execution_cache(lang: str) -> Path:
+    """jupyter-cache folder for ``lang``, keyed by the library digest; older ones are removed.
+
+    jupyter-cache re-executes a notebook only when its code changes; keying the folder by the
+    library too means a change in ``etika`` re-runs the notebooks, and nothing else does.
+    """
+    parent = BUILD / ".jupyter_cache" / lang
+    current = parent / library_digest()
+    if parent.is_dir():
+        for old in parent.iterdir():
+            if old != current:
+                shutil.rmtree(old, ignore_errors=True)
+    return current
 
 
 def start_page() -> str:
@@ -99,7 +130,9 @@ def build_html(langs: list[str]) -> int:
 
 
 def build_gettext() -> int:
-    return _sphinx("gettext", "en", BUILD / "gettext")
+    # Only the pages' own text is translated through the catalogues: notebook output is
+    # already in the reader's language (ETIKA_LANG), so notebooks are not run for gettext.
+    return _sphinx("gettext", "en", BUILD / "gettext", {"nb_execution_mode": "off"})
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -63,3 +63,13 @@ def test_no_page_is_a_placeholder(site):
     for page in toc_pages():
         text = re.sub(r"<[^>]+>", " ", (site / "en" / f"{page}.html").read_text(encoding="utf-8"))
         assert not re.search(r"\b(TODO|TBD|lorem ipsum|coming soon)\b", text, re.I), page
+
+
+def test_no_page_carries_widget_state(site):
+    # The static site draws demos with etika's kernel-free views; ipywidgets state embedded
+    # in a page would be dead weight (no widget manager is loaded) and means the build ran
+    # the kernel view for nothing.
+    for page in toc_pages():
+        for lang in ("en", "id"):
+            html = (site / lang / f"{page}.html").read_text(encoding="utf-8")
+            assert "widget-state+json" not in html, f"{lang}/{page}"

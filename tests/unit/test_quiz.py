@@ -101,7 +101,91 @@ def test_show_quiz_switches_on_env(monkeypatch):
     import ipywidgets
     from IPython.display import HTML
 
+    shown = []
+    monkeypatch.setattr("IPython.display.display", shown.append)
     monkeypatch.setenv("ETIKA_STATIC", "1")
-    assert isinstance(show_quiz(BIAS_QUIZ, lang="en"), HTML)
+    assert show_quiz(BIAS_QUIZ, lang="en") is None  # displayed once, not echoed again
     monkeypatch.delenv("ETIKA_STATIC")
-    assert isinstance(show_quiz(BIAS_QUIZ, lang="id"), ipywidgets.VBox)
+    show_quiz(BIAS_QUIZ, lang="id")
+    assert isinstance(shown[0], HTML) and isinstance(shown[1], ipywidgets.VBox)
+
+
+# --- Figures in the quiz -------------------------------------------------------------------
+# A quiz tests concepts, not memorised figures: numbers typed into quiz text go stale when the
+# data or the model changes. A number may appear only if it is one the chapter computes
+# (etika.bias_chapter.formatted_figures), or a year inside a citation ("Chouldechova, 2017").
+
+CITATION = re.compile(r"[A-Z][\w-]+(?: (?:et al\.|dkk\.))?, (?:19|20)\d\d\b")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s?%?")
+# Spelled-out figures ("three quarters", "sepertiga") are figures too. Each phrase allowed
+# here is a claim checked against the data below (test_quiz_claims_hold).
+NUMBER_WORDS = re.compile(
+    r"\b(quarters?|thirds?|half|halves|twice|percent|"
+    r"perempat|sepertiga|separuh|setengah|dua kali|persen)\b",
+    re.IGNORECASE,
+)
+CHECKED_PHRASES = {"more than half of the applicants", "lebih dari separuh pemohon"}
+
+
+def _quiz_texts():
+    for q in BIAS_QUIZ:
+        parts = [q.prompt] + [c.text for c in q.choices] + [c.explanation for c in q.choices]
+        for part in parts:
+            for lang, text in part.items():
+                yield q.key, lang, text
+
+
+def _undeclared_figures(text: str, allowed: set[str]) -> list[str]:
+    stripped = CITATION.sub("", text)
+    found = [m.group(0).strip() for m in NUMBER.finditer(stripped)]
+    found = [f for f in found if f not in allowed]
+    for phrase in CHECKED_PHRASES:
+        stripped = stripped.replace(phrase, "")
+    found += [m.group(0) for m in NUMBER_WORDS.finditer(stripped)]
+    return found
+
+
+def test_figure_detector_catches_typed_figures():
+    allowed = {"12.5%"}
+    assert _undeclared_figures("falls from about 36% to 28%", allowed) == ["36%", "28%"]
+    assert _undeclared_figures("turun dari 36,2 %", allowed) == ["36,2 %"]
+    assert _undeclared_figures("about three quarters of the gap", allowed) == ["quarters"]
+    assert _undeclared_figures("sekitar tiga perempat selisih", allowed) == ["perempat"]
+    assert _undeclared_figures("the gap is 12.5%", allowed) == []
+    assert _undeclared_figures("(Kleinberg et al., 2016; Chouldechova, 2017)", allowed) == []
+    assert _undeclared_figures("(Kleinberg dkk., 2016)", allowed) == []
+    assert _undeclared_figures("in 2016 the rate was", allowed) == ["2016"]
+
+
+def test_quiz_has_no_figures_that_do_not_come_from_code():
+    from etika.bias_chapter import formatted_figures
+
+    allowed = {lang: set(formatted_figures(lang).values()) for lang in ("en", "id")}
+    bad = [
+        (key, lang, fig)
+        for key, lang, text in _quiz_texts()
+        for fig in _undeclared_figures(text, allowed[lang])
+    ]
+    assert not bad, f"figures typed by hand in the quiz (derive or remove them): {bad}"
+
+
+def test_quiz_claims_hold():
+    """The qualitative statements the quiz makes about the course data are true."""
+    from etika.bias_chapter import raw_figures
+    from etika.data import make_microcredit
+
+    f = raw_figures()
+    data = make_microcredit(4000, seed=0)
+    # label-bias: "women are more than half of the applicants"; "women repay more often"
+    assert (data["gender"] == "female").mean() > 0.5
+    assert f["base_rate_female"] > f["base_rate_male"]
+    # label-bias: past officers approved women less often
+    by_gender = data.groupby("gender", observed=True)["approved_past"].mean()
+    assert by_gender["female"] < by_gender["male"]
+    # tpr/harm: among those who would repay, a smaller share of women is approved
+    assert f["shared_tpr_female"] < f["shared_tpr_male"]
+    # unawareness: most of the gap remains without the gender column
+    assert f["proxy_gap_kept"] > 0.5
+    # representation: rural errors fall as their share in the training data grows
+    assert f["repr_rural_error_high"] < f["repr_rural_error_low"]
+    assert f["repr_rural_error_low"] > f["repr_urban_error_low"]
