@@ -128,9 +128,9 @@ BIAS_QUIZ: tuple[Question, ...] = (
             "It disappears, because the model can no longer see gender.",
             "Selisihnya hilang, karena model tidak lagi dapat melihat gender.",
             False,
-            "Other columns still carry gender. In the course demo, about three quarters of the "
-            "gap remains without the gender column.",
-            "Kolom lain masih membawa informasi gender. Dalam demo kursus, sekitar tiga perempat "
+            "Other columns still carry gender. In the course demo, most of the gap remains "
+            "without the gender column.",
+            "Kolom lain masih membawa informasi gender. Dalam demo kursus, sebagian besar "
             "selisih masih tersisa tanpa kolom gender.",
         ),
         (
@@ -198,10 +198,11 @@ BIAS_QUIZ: tuple[Question, ...] = (
     ),
     _q(
         "tpr",
-        "Among applicants who would repay, 68% of women and 81% of men are approved. Which "
-        "metric is this, and which fairness criterion compares it between groups?",
-        "Di antara pemohon yang akan melunasi, 68% perempuan dan 81% laki-laki disetujui. "
-        "Metrik apa ini, dan kriteria keadilan mana yang membandingkannya antarkelompok?",
+        "Among applicants who would repay, a smaller share of women than of men are approved. "
+        "Which metric is this, and which fairness criterion compares it between groups?",
+        "Di antara pemohon yang akan melunasi, porsi perempuan yang disetujui lebih kecil "
+        "daripada porsi laki-laki. Metrik apa ini, dan kriteria keadilan mana yang "
+        "membandingkannya antarkelompok?",
         (
             "The true-positive rate (TPR); equal opportunity.",
             "Tingkat positif benar (TPR); kesempatan yang setara.",
@@ -242,11 +243,11 @@ BIAS_QUIZ: tuple[Question, ...] = (
     ),
     _q(
         "impossibility",
-        "Women repay 83% of the time and men 72%. Can a model that makes some mistakes give "
-        "both groups equal selection rates, equal TPR and FPR, and equal precision, all at once?",
-        "Perempuan melunasi 83% dan laki-laki 72%. Dapatkah model yang masih membuat kesalahan "
-        "memberi kedua kelompok tingkat seleksi yang sama, TPR dan FPR yang sama, serta presisi "
-        "yang sama, semuanya sekaligus?",
+        "Women repay more often than men. Can a model that makes some mistakes give both "
+        "groups equal selection rates, equal TPR and FPR, and equal precision, all at once?",
+        "Perempuan lebih sering melunasi daripada laki-laki. Dapatkah model yang masih membuat "
+        "kesalahan memberi kedua kelompok tingkat seleksi yang sama, TPR dan FPR yang sama, "
+        "serta presisi yang sama, semuanya sekaligus?",
         (
             "No: when base rates differ, these criteria cannot all hold together; we have to "
             "choose, and say who bears the remaining gaps.",
@@ -288,10 +289,11 @@ BIAS_QUIZ: tuple[Question, ...] = (
     ),
     _q(
         "representation",
-        "Rural applicants are about 45% of the population but only 5% of the training data, "
-        "and their repayment depends on different things. What do you expect?",
-        "Pemohon perdesaan sekitar 45% dari populasi tetapi hanya 5% dari data latih, dan "
-        "kemampuan melunasi mereka bergantung pada hal yang berbeda. Apa yang Anda perkirakan?",
+        "Rural applicants are a large part of the population but only a small share of the "
+        "training data, and their repayment depends on different things. What do you expect?",
+        "Pemohon perdesaan merupakan bagian besar dari populasi tetapi hanya porsi kecil dari "
+        "data latih, dan kemampuan melunasi mereka bergantung pada hal yang berbeda. Apa yang "
+        "Anda perkirakan?",
         (
             "More errors for rural applicants, which fall as their share in the training data "
             "grows.",
@@ -299,9 +301,9 @@ BIAS_QUIZ: tuple[Question, ...] = (
             "dalam data latih bertambah.",
             True,
             "Right. The model learns the urban pattern; in the demo the rural error rate falls "
-            "from about 36% to about 28% as their share goes from 5% to 50%.",
+            "as the rural share of the training data grows.",
             "Benar. Model mempelajari pola perkotaan; dalam demo, tingkat kesalahan perdesaan "
-            "turun dari sekitar 36% menjadi sekitar 28% ketika porsinya naik dari 5% ke 50%.",
+            "turun ketika porsi pemohon perdesaan dalam data latih bertambah.",
         ),
         (
             "No difference, because the model is trained on the true outcome (repaid).",
@@ -508,10 +510,10 @@ def quiz_widget(questions=BIAS_QUIZ, lang: str | None = None):
     return w.VBox(boxes)
 
 
-def show_quiz(questions=BIAS_QUIZ, lang: str | None = None):
+def show_quiz(questions=BIAS_QUIZ, lang: str | None = None) -> None:
     """Display a quiz in a notebook: static HTML with ``ETIKA_STATIC=1``, widgets otherwise.
 
-    Returns what was displayed (an ``IPython.display.HTML`` or an ipywidgets ``VBox``).
+    Returns nothing, so that a cell ending in ``show_quiz(...)`` shows the quiz once.
     """
     from IPython.display import HTML, display
 
@@ -520,4 +522,3 @@ def show_quiz(questions=BIAS_QUIZ, lang: str | None = None):
     else:
         obj = quiz_widget(questions, lang=lang)
     display(obj)
-    return obj

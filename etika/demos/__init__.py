@@ -18,8 +18,8 @@ DEMOS: tuple[str, ...] = ("threshold", "proxy", "representation")
 __all__ = ["DEMOS", "show"]
 
 
-def show(demo_name: str, lang: str | None = None):
-    """Display demo ``demo_name`` in a notebook and return what was displayed.
+def show(demo_name: str, lang: str | None = None) -> None:
+    """Display demo ``demo_name`` in a notebook.
 
     With ``ETIKA_STATIC=1`` this is the static HTML (an ``IPython.display.HTML``); otherwise
     the ipywidgets view's widget. Both are drawn from the same table.
@@ -36,5 +36,5 @@ def show(demo_name: str, lang: str | None = None):
         from etika.demos.widgets import build_widget
 
         obj = build_widget(demo_name, lang=lang).widget
+    # Returns nothing, so that a cell ending in show(...) does not display the demo twice.
     display(obj)
-    return obj
