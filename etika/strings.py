@@ -176,4 +176,24 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "quiz.none_selected": {"en": "Choose an answer first.", "id": "Pilih jawaban terlebih dahulu."},
     "quiz.question": {"en": "Question {n}", "id": "Pertanyaan {n}"},
+    # demo number formats and score histogram (etika.demos.render, etika-demos.js)
+    "unit.pp": {"en": "pp", "id": "poin"},
+    "threshold.hist.x": {"en": "Score given by the model", "id": "Skor dari model"},
+    "threshold.hist.y": {"en": "Share of the group", "id": "Porsi kelompok"},
+    "threshold.hist.line": {"en": "Threshold", "id": "Ambang batas"},
+    "threshold.hist.alt": {
+        "en": "Histogram of the model's scores for women (solid bars) and men (hatched bars): "
+        "the share of each group in each score band. Vertical dashed lines mark the "
+        "thresholds; applicants at or above a line are approved.",
+        "id": "Histogram skor model untuk perempuan (batang penuh) dan laki-laki (batang "
+        "bergaris): porsi tiap kelompok di setiap rentang skor. Garis putus-putus tegak "
+        "menandai ambang batas; pemohon pada atau di atas garis disetujui.",
+    },
+    "proxy.strength_text": {
+        "en": "Kind of business and head-of-household alone guess gender right for "
+        "{accuracy} of applicants (AUC {auc}; always guessing the larger group: {majority}).",
+        "id": "Jenis usaha dan status kepala rumah tangga saja sudah menebak gender dengan "
+        "benar untuk {accuracy} pemohon (AUC {auc}; selalu menebak kelompok terbesar: "
+        "{majority}).",
+    },
 }

@@ -64,6 +64,7 @@ def _sphinx(builder: str, lang: str, outdir: Path, overrides: dict | None = None
             "language": lang,
             "nb_execution_cache_path": str(execution_cache(lang)),
             "nitpicky": True,
+            "etika_library_digest": library_digest(),
             "myst_substitutions": book_substitutions(lang),
             "latex_individualpages": False,
             **(overrides or {}),
@@ -76,13 +77,23 @@ def _sphinx(builder: str, lang: str, outdir: Path, overrides: dict | None = None
     return result if isinstance(result, int) else 1
 
 
+#: What pages depend on besides their own source: the course library and the book's Sphinx glue.
+DEPENDENCIES = ("etika", "book/_ext", "book/_templates", "book/_static")
+
+
 def library_digest() -> str:
-    """A digest of the course library: notebook outputs depend on it, not only on their code."""
+    """A digest of what the pages depend on besides their source (see ``DEPENDENCIES``).
+
+    Sphinx re-reads a page only when its source changes; passing this digest as a config value
+    (``etika_library_digest``, declared by book/_ext/etika_book.py) makes a change in the
+    library re-read and re-run every page, and an unchanged library re-run none.
+    """
     digest = hashlib.sha256()
-    for path in sorted((ROOT / "etika").rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".js", ".css", ".json"}:
-            digest.update(str(path.relative_to(ROOT)).encode())
-            digest.update(path.read_bytes())
+    for folder in DEPENDENCIES:
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".js", ".css", ".json", ".html", ".svg"}:
+                digest.update(str(path.relative_to(ROOT)).encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -4,10 +4,13 @@
   (the two builds sit side by side in ``_build/html/en`` and ``_build/html/id``).
 - The kernel-free demo assets shipped in ``etika/static`` are copied into the site and loaded
   only by pages that contain a demo, so reading pages stay light.
+- Notebook pages link to the page as a Jupyter notebook (.ipynb), written beside the page.
+- The theme's 150 KB icon font is cut down to the few icons the pages use.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import etika
@@ -82,20 +85,67 @@ def _is_thebe(asset) -> bool:
 
 def _on_page_context(app, pagename, templatename, context, doctree) -> None:
     lang = app.config.language or "en"
-    for key in ("script_files", "css_files"):
-        if key in context:
-            context[key] = [asset for asset in context[key] if not _is_thebe(asset)]
     if "body" in context:
         if DEMO_MARKER in context["body"]:
             app.add_js_file("etika-demos.js", defer="defer")
             app.add_css_file("etika-demos.css")
         notebook = _is_notebook(app, pagename)
         context["body"] = switcher_html(pagename, lang, notebook) + context["body"]
+    # Last: add_js_file/add_css_file above append to the page's own lists, which this replaces.
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [asset for asset in context[key] if not _is_thebe(asset)]
+
+
+ICON_FONT = "vendor/fontawesome/webfonts/fa-solid-900.woff2"
+ICON_CLASS = re.compile(r"\bfa-([a-z0-9-]+)")
+ICON_RULES = re.compile(r"((?:\.fa-[a-z0-9-]+:(?:before|after),?)+)\{content:\"\\?([0-9a-f]{4,5})\"")
+
+
+def subset_icon_font(outdir: Path) -> tuple[int, int]:
+    """Replace the solid icon font by one holding only the icons used in ``outdir``'s pages.
+
+    The icons come from ``fa-NAME`` classes in the HTML and in the theme's scripts (which add
+    a few at run time); their code points come from the theme's own stylesheet. Returns the
+    font's size before and after.
+    """
+    from fontTools import subset
+
+    static = outdir / "_static"
+    font = static / ICON_FONT
+    if not font.exists():
+        return (0, 0)
+    names: set[str] = set()
+    for path in [*outdir.rglob("*.html"), *(static / "scripts").glob("*.js")]:
+        names.update(ICON_CLASS.findall(path.read_text(encoding="utf-8", errors="replace")))
+    css = (static / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    codepoints = set()
+    for selectors, code in ICON_RULES.findall(css):
+        if any(name in names for name in re.findall(r"\.fa-([a-z0-9-]+):", selectors)):
+            codepoints.add(int(code, 16))
+    before = font.stat().st_size
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]
+    loaded = subset.load_font(str(font), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(codepoints))
+    subsetter.subset(loaded)
+    subset.save_font(loaded, str(font), options)
+    return before, font.stat().st_size
+
+
+def _on_build_finished(app, exception) -> None:
+    if exception is None and app.builder.format == "html":
+        subset_icon_font(Path(app.outdir))
 
 
 def setup(app):
+    # Set by scripts/build_book.py; a new value makes Sphinx re-read (and re-run) every page.
+    app.add_config_value("etika_library_digest", "", "env")
     app.connect("config-inited", _on_config_inited)
     app.connect("builder-inited", _on_builder_inited)
     app.connect("html-page-context", _on_page_context)
     app.connect("build-finished", _write_notebooks)
+    app.connect("build-finished", _on_build_finished)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import math
 from html import escape
 from pathlib import Path
 
@@ -26,8 +25,13 @@ from etika.demos import proxy as proxy_demo
 from etika.demos import representation as rep_demo
 from etika.demos import threshold as thr_demo
 from etika.demos._model import THRESHOLDS
-from etika.demos.render import GROUP_KEYS
-from etika.demos.widgets import ProxyView, RepresentationView, ThresholdView
+from etika.demos.render import GROUP_KEYS, fmt_threshold, round_value
+from etika.demos.widgets import (
+    ProxyView,
+    RepresentationView,
+    ThresholdView,
+    proxy_strength_text,
+)
 from etika.i18n import current_language, t
 
 __all__ = [
@@ -69,16 +73,20 @@ def asset_paths() -> dict[str, Path]:
     return {"js": STATIC_DIR / "etika-demos.js", "css": STATIC_DIR / "etika-demos.css"}
 
 
-def _round(v):
-    if isinstance(v, float):
-        return None if math.isnan(v) else round(v, 4)
-    if hasattr(v, "item"):
-        return _round(v.item())
-    return v
+_round = round_value
 
 
-def payload(name: str, table: pd.DataFrame | None = None, lang: str | None = None) -> dict:
-    """The JSON object embedded in demo ``name``'s snippet: columns, rows and labels."""
+def payload(
+    name: str,
+    table: pd.DataFrame | None = None,
+    lang: str | None = None,
+    hist: dict | None = None,
+) -> dict:
+    """The JSON object embedded in demo ``name``'s snippet: columns, rows and labels.
+
+    The threshold demo's payload also carries ``hist``: the score histograms from
+    :func:`etika.demos.threshold.histogram_shares` (``hist`` overrides them).
+    """
     lang = lang or current_language()
     if name not in PAYLOAD_COLUMNS:
         raise ValueError(f"unknown demo {name!r}; known demos: {', '.join(PAYLOAD_COLUMNS)}")
@@ -104,11 +112,19 @@ def payload(name: str, table: pd.DataFrame | None = None, lang: str | None = Non
             "proxy.with_gender",
             "proxy.without_gender",
             "representation.share",
+            "unit.pp",
+            "threshold.hist.x",
+            "threshold.hist.y",
+            "threshold.hist.line",
+            "threshold.hist.alt",
         )
     }
     labels["cm.title"] = t("cm.title", lang, group="{group}")
     labels["alt"] = t(f"{name}.alt", lang)
-    return {"demo": name, "lang": lang, "columns": cols, "rows": rows, "labels": labels}
+    out = {"demo": name, "lang": lang, "columns": cols, "rows": rows, "labels": labels}
+    if name == "threshold":
+        out["hist"] = thr_demo.histogram_shares() if hist is None else hist
+    return out
 
 
 def _json_script(data: dict) -> str:
@@ -118,8 +134,16 @@ def _json_script(data: dict) -> str:
 
 
 def _range(
-    uid: str, key: str, label: str, values, value, fmt=lambda v: f"{v:.2f}", disabled: bool = False
+    uid: str,
+    key: str,
+    label: str,
+    values,
+    value,
+    fmt=None,
+    disabled: bool = False,
+    lang: str | None = None,
 ) -> str:
+    fmt = fmt or (lambda v: fmt_threshold(v, lang))
     idx = list(values).index(value)
     opts = escape(json.dumps([round(v, 4) for v in values]))
     dis = " disabled" if disabled else ""
@@ -172,7 +196,7 @@ def _wrap(
 def threshold_html(lang: str | None = None, inline_assets: bool = False) -> str:
     """Static threshold explorer (label dropdown, shared and per-group thresholds)."""
     lang = lang or current_language()
-    view = ThresholdView(lang=lang)
+    view = ThresholdView(lang=lang, widgets=False)  # no ipywidgets state in the page
     controls = (
         _select(
             "{uid}",
@@ -180,18 +204,22 @@ def threshold_html(lang: str | None = None, inline_assets: bool = False) -> str:
             t("threshold.label", lang),
             [(x, t(f"threshold.label.{x}", lang)) for x in thr_demo.LABELS],
         )
-        + _range("{uid}", "shared", t("threshold.shared", lang), THRESHOLDS, 0.5)
+        + _range("{uid}", "shared", t("threshold.shared", lang), THRESHOLDS, 0.5, lang=lang)
         + _checkbox("{uid}", "per_group", t("threshold.per_group", lang))
-        + _range("{uid}", "female", t("threshold.women", lang), THRESHOLDS, 0.5, disabled=True)
-        + _range("{uid}", "male", t("threshold.men", lang), THRESHOLDS, 0.5, disabled=True)
+        + _range(
+            "{uid}", "female", t("threshold.women", lang), THRESHOLDS, 0.5, disabled=True, lang=lang
+        )
+        + _range(
+            "{uid}", "male", t("threshold.men", lang), THRESHOLDS, 0.5, disabled=True, lang=lang
+        )
     )
     return _wrap(
         "threshold",
         lang,
         controls,
-        view.update(),
+        view.render(),
         "",
-        payload("threshold", view.table, lang),
+        payload("threshold", view.table, lang, view.hist),
         inline_assets,
     )
 
@@ -199,29 +227,16 @@ def threshold_html(lang: str | None = None, inline_assets: bool = False) -> str:
 def proxy_html(lang: str | None = None, inline_assets: bool = False) -> str:
     """Static with/without-gender comparison (threshold slider, checkbox)."""
     lang = lang or current_language()
-    view = ProxyView(lang=lang)
-    s = view.strength
-    intro = (
-        "<p>"
-        + escape(
-            t(
-                "proxy.strength",
-                lang,
-                accuracy=s["accuracy"],
-                auc=s["auc"],
-                majority=s["majority_accuracy"],
-            )
-        )
-        + "</p>"
-    )
-    controls = _range("{uid}", "threshold", t("proxy.threshold", lang), THRESHOLDS, 0.5) + (
-        _checkbox("{uid}", "show_with", t("proxy.show_with", lang), checked=True)
-    )
+    view = ProxyView(lang=lang, widgets=False)  # no ipywidgets state in the page
+    intro = f"<p>{escape(proxy_strength_text(view.strength, lang))}</p>"
+    controls = _range(
+        "{uid}", "threshold", t("proxy.threshold", lang), THRESHOLDS, 0.5, lang=lang
+    ) + (_checkbox("{uid}", "show_with", t("proxy.show_with", lang), checked=True))
     return _wrap(
         "proxy",
         lang,
         controls,
-        view.update(),
+        view.render(),
         intro,
         payload("proxy", view.table, lang),
         inline_assets,
@@ -231,7 +246,7 @@ def proxy_html(lang: str | None = None, inline_assets: bool = False) -> str:
 def representation_html(lang: str | None = None, inline_assets: bool = False) -> str:
     """Static rural-share explorer (share slider, measure dropdown)."""
     lang = lang or current_language()
-    view = RepresentationView(lang=lang)
+    view = RepresentationView(lang=lang, widgets=False)  # no ipywidgets state in the page
     controls = _range(
         "{uid}",
         "share",
@@ -249,7 +264,7 @@ def representation_html(lang: str | None = None, inline_assets: bool = False) ->
         "representation",
         lang,
         controls,
-        view.update(),
+        view.render(),
         "",
         payload("representation", view.table, lang),
         inline_assets,

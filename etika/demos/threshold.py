@@ -34,6 +34,7 @@ __all__ = [
     "LABELS",
     "equal_selection_thresholds",
     "equal_tpr_thresholds",
+    "histogram_shares",
     "impossibility_figures",
     "lookup",
     "threshold_data",
@@ -115,6 +116,24 @@ def threshold_histogram(seed: int = 0, bins: int = HIST_BINS) -> pd.DataFrame:
             for i, c in enumerate(counts):
                 rows.append((label, group, i, edges[i], edges[i + 1], int(c)))
     return pd.DataFrame(rows, columns=["label", "group", "bin", "bin_low", "bin_high", "count"])
+
+
+def histogram_shares(seed: int = 0, bins: int = HIST_BINS) -> dict:
+    """The score histograms as both views draw them (and the static view embeds them).
+
+    ``{"bins": n, "shares": {label: {group: [share of the group in each bin, ...]}}}``, the
+    bins being ``n`` equal bands of [0, 1] and the shares rounded to 4 decimals (a compact
+    JSON payload; the kernel view uses the same rounded values).
+    """
+    hist = threshold_histogram(seed, bins)
+    shares: dict[str, dict[str, list[float]]] = {}
+    for (label, group), part in hist.groupby(["label", "group"], sort=False):
+        counts = part.sort_values("bin")["count"].to_numpy()
+        total = int(counts.sum())
+        shares.setdefault(label, {})[group] = [
+            round(int(c) / total, 4) if total else 0.0 for c in counts
+        ]
+    return {"bins": bins, "shares": shares}
 
 
 def lookup(

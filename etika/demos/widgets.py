@@ -21,24 +21,45 @@ from etika.demos._model import THRESHOLDS
 from etika.demos.render import (
     bar_chart_svg,
     confusion_html,
+    fmt_rate,
+    fmt_threshold,
+    histogram_svg,
     line_chart_svg,
     metrics_table_html,
+    round_value,
 )
 from etika.i18n import current_language, t
 
 __all__ = ["ProxyView", "RepresentationView", "ThresholdView", "build_widget"]
 
 _STYLE = {"description_width": "initial"}
-_LAYOUT = w.Layout(width="100%", max_width="420px")
+# A dict, not a w.Layout: a module-level widget would be created (and its state saved into
+# every built page) on import, even where no widget is ever shown.
+_LAYOUT = {"width": "100%", "max_width": "420px"}
 
 
 def _index(table: pd.DataFrame, keys: list[str]) -> dict[tuple, dict]:
-    return {tuple(row[k] for k in keys): row for row in table.to_dict(orient="records")}
+    """Rows by key, with values rounded as the static view embeds them (same numbers)."""
+    return {
+        tuple(row[k] for k in keys): {k: round_value(v) for k, v in row.items()}
+        for row in table.to_dict(orient="records")
+    }
 
 
-def _slider(value: float, options, description: str) -> w.SelectionSlider:
+def proxy_strength_text(strength: dict[str, float], lang: str | None) -> str:
+    """The proxy-strength sentence with numbers in the language's style."""
+    return t(
+        "proxy.strength_text",
+        lang,
+        accuracy=fmt_rate(strength["accuracy"], lang, digits=0),
+        auc=fmt_threshold(strength["auc"], lang),
+        majority=fmt_rate(strength["majority_accuracy"], lang, digits=0),
+    )
+
+
+def _slider(value: float, options, description: str, lang: str) -> w.SelectionSlider:
     return w.SelectionSlider(
-        options=[(f"{v:.2f}", v) for v in options],
+        options=[(fmt_threshold(v, lang), v) for v in options],
         value=value,
         description=description,
         continuous_update=True,
@@ -52,10 +73,15 @@ class ThresholdView:
 
     metrics: ClassVar[list[str]] = ["selection_rate", "tpr", "fpr", "precision"]
 
-    def __init__(self, lang: str | None = None, table: pd.DataFrame | None = None):
+    def __init__(
+        self, lang: str | None = None, table: pd.DataFrame | None = None, widgets: bool = True
+    ):
         self.lang = lang or current_language()
         self.table = thr_demo.threshold_table() if table is None else table
         self.rows = _index(self.table, ["label", "threshold", "group"])
+        self.hist = thr_demo.histogram_shares()
+        if not widgets:  # the static view only renders; see etika.demos.static
+            return
         L = self.lang
         self.label = w.Dropdown(
             options=[(t(f"threshold.label.{x}", L), x) for x in thr_demo.LABELS],
@@ -64,12 +90,12 @@ class ThresholdView:
             style=_STYLE,
             layout=_LAYOUT,
         )
-        self.shared = _slider(0.5, THRESHOLDS, t("threshold.shared", L))
+        self.shared = _slider(0.5, THRESHOLDS, t("threshold.shared", L), L)
         self.per_group = w.Checkbox(
             value=False, description=t("threshold.per_group", L), indent=False
         )
-        self.women = _slider(0.5, THRESHOLDS, t("threshold.women", L))
-        self.men = _slider(0.5, THRESHOLDS, t("threshold.men", L))
+        self.women = _slider(0.5, THRESHOLDS, t("threshold.women", L), L)
+        self.men = _slider(0.5, THRESHOLDS, t("threshold.men", L), L)
         self.output = w.HTML()
         self.hint = w.HTML(f"<p class='etika-try'>{escape(t('threshold.try', L))}</p>")
         for c in (self.label, self.shared, self.per_group, self.women, self.men):
@@ -97,12 +123,20 @@ class ThresholdView:
         self.shared.disabled = per_group
         tf = self.women.value if per_group else self.shared.value
         tm = self.men.value if per_group else self.shared.value
-        label = self.label.value
+        self.output.value = self.render(self.label.value, tf, tm, per_group)
+        return self.output.value
+
+    def render(
+        self, label: str = "approved_past", tf: float = 0.5, tm: float = 0.5, per_group=False
+    ) -> str:
+        """The demo body for these control values (pure: no widget is read or created)."""
         rows = {"female": self.rows[(label, tf, "female")], "male": self.rows[(label, tm, "male")]}
-        gap = {m: abs(rows["female"][m] - rows["male"][m]) for m in self.metrics}
+        gap = {m: _abs_gap(rows["female"][m], rows["male"][m]) for m in self.metrics}
         L = self.lang
+        lines = {"female": tf, "male": tm} if per_group else {"shared": tf}
         html = (
-            metrics_table_html(self.metrics, {**rows, "gap": gap}, L)
+            histogram_svg(self.hist["shares"][label], lines, L)
+            + metrics_table_html(self.metrics, {**rows, "gap": gap}, L)
             + "<div class='etika-cms'>"
             + "".join(
                 confusion_html(g, r["tp"], r["fp"], r["tn"], r["fn"], L) for g, r in rows.items()
@@ -110,20 +144,33 @@ class ThresholdView:
             + "</div>"
             + bar_chart_svg(self.metrics, rows, t("threshold.alt", L), L)
         )
-        self.output.value = f"<div class='etika-demo-body'>{html}</div>"
-        return self.output.value
+        return f"<div class='etika-demo-body'>{html}</div>"
+
+
+def _diff(a, b):
+    """``a - b``, or ``None`` when either is undefined (as in ``etika-demos.js``)."""
+    return None if a is None or b is None else a - b
+
+
+def _abs_gap(a, b):
+    d = _diff(a, b)
+    return None if d is None else abs(d)
 
 
 class ProxyView:
     """With vs. without the gender column: threshold slider, checkbox to show both models."""
 
-    def __init__(self, lang: str | None = None, table: pd.DataFrame | None = None):
+    def __init__(
+        self, lang: str | None = None, table: pd.DataFrame | None = None, widgets: bool = True
+    ):
         self.lang = lang or current_language()
         self.table = proxy_demo.proxy_table() if table is None else table
         self.rows = _index(self.table, ["model", "threshold", "group"])
         self.strength = proxy_demo.proxy_strength()
+        if not widgets:
+            return
         L = self.lang
-        self.threshold = _slider(0.5, THRESHOLDS, t("proxy.threshold", L))
+        self.threshold = _slider(0.5, THRESHOLDS, t("proxy.threshold", L), L)
         self.show_with = w.Checkbox(value=True, description=t("proxy.show_with", L), indent=False)
         self.output = w.HTML()
         for c in (self.threshold, self.show_with):
@@ -133,19 +180,7 @@ class ProxyView:
             [
                 w.HTML(f"<h4>{escape(t('proxy.title', L))}</h4>"),
                 w.HTML(f"<p class='etika-try'>{escape(t('proxy.try', L))}</p>"),
-                w.HTML(
-                    "<p>"
-                    + escape(
-                        t(
-                            "proxy.strength",
-                            L,
-                            accuracy=s["accuracy"],
-                            auc=s["auc"],
-                            majority=s["majority_accuracy"],
-                        )
-                    )
-                    + "</p>"
-                ),
+                w.HTML(f"<p>{escape(proxy_strength_text(s, L))}</p>"),
                 self.threshold,
                 self.show_with,
                 self.output,
@@ -154,8 +189,12 @@ class ProxyView:
         self.update()
 
     def update(self) -> str:
-        thr = self.threshold.value
-        models = list(proxy_demo.MODELS) if self.show_with.value else ["without_gender"]
+        self.output.value = self.render(self.threshold.value, self.show_with.value)
+        return self.output.value
+
+    def render(self, thr: float = 0.5, show_with: bool = True) -> str:
+        """The demo body for these control values (pure: no widget is read or created)."""
+        models = list(proxy_demo.MODELS) if show_with else ["without_gender"]
         L = self.lang
         tables, series = [], {}
         for m in models:
@@ -164,7 +203,7 @@ class ProxyView:
             vals = {
                 "female": {"selection_rate": f},
                 "male": {"selection_rate": male},
-                "gap": {"selection_rate": male - f},
+                "gap": {"selection_rate": _diff(male, f)},
             }
             tables.append(
                 f"<h5>{escape(t('proxy.' + m, L))}</h5>"
@@ -176,8 +215,7 @@ class ProxyView:
             for g in ("female", "male")
         }
         chart = bar_chart_svg_models(models, chart_series, t("proxy.alt", L), L)
-        self.output.value = f"<div class='etika-demo-body'>{''.join(tables)}{chart}</div>"
-        return self.output.value
+        return f"<div class='etika-demo-body'>{''.join(tables)}{chart}</div>"
 
 
 def bar_chart_svg_models(models, chart_series, aria, lang):
@@ -203,7 +241,7 @@ def bar_chart_svg_models(models, chart_series, aria, lang):
             parts.append(
                 f'<rect x="{label_w}" y="{y}" width="{v * plot_w:.1f}" height="{bar_h - 2}" '
                 f'fill="{render.COLOURS[g]}"/><text x="{label_w + v * plot_w + 3:.1f}" '
-                f'y="{y + bar_h - 3}" font-size="9">{render.fmt(v)}</text>'
+                f'y="{y + bar_h - 3}" font-size="9">{render.fmt_rate(v, lang)}</text>'
             )
     ly = height - 8
     for j, g in enumerate(("female", "male")):
@@ -222,11 +260,15 @@ class RepresentationView:
 
     metrics: ClassVar[list[str]] = ["error_rate", "fpr", "fnr", "accuracy"]
 
-    def __init__(self, lang: str | None = None, table: pd.DataFrame | None = None):
+    def __init__(
+        self, lang: str | None = None, table: pd.DataFrame | None = None, widgets: bool = True
+    ):
         self.lang = lang or current_language()
         self.table = rep_demo.representation_table() if table is None else table
         self.rows = _index(self.table, ["rural_share", "group"])
         self.shares = sorted(self.table["rural_share"].unique().tolist())
+        if not widgets:
+            return
         L = self.lang
         self.share = w.SelectionSlider(
             options=[(f"{100 * s:.0f}%", s) for s in self.shares],
@@ -257,7 +299,12 @@ class RepresentationView:
         self.update()
 
     def update(self) -> str:
-        share, metric = self.share.value, self.metric.value
+        self.output.value = self.render(self.share.value, self.metric.value)
+        return self.output.value
+
+    def render(self, share: float | None = None, metric: str = "error_rate") -> str:
+        """The demo body for these control values (pure: no widget is read or created)."""
+        share = self.shares[0] if share is None else share
         L = self.lang
         rows = {g: self.rows[(share, g)] for g in ("urban", "rural")}
         table = metrics_table_html(self.metrics, rows, L)
@@ -271,8 +318,7 @@ class RepresentationView:
             t("representation.share", L),
             L,
         )
-        self.output.value = f"<div class='etika-demo-body'>{table}{chart}</div>"
-        return self.output.value
+        return f"<div class='etika-demo-body'>{table}{chart}</div>"
 
 
 _VIEWS = {"threshold": ThresholdView, "proxy": ProxyView, "representation": RepresentationView}

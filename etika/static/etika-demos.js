@@ -13,9 +13,27 @@
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
   }
-  function pct(v) {
-    return v === null || v === undefined || isNaN(v) ? "\u2014" : (100 * v).toFixed(1) + "%";
+  /* Number formats: the same algorithm as etika/demos/render.py (fixed, fmt_rate, fmt_pp,
+   * fmt_threshold): floor(v * scale * 10^digits + 0.5) on the same double, decimal comma in
+   * Indonesian, a true minus sign, an em dash when undefined. */
+  var LANG = "en", PP = "pp";
+  function missing(v) { return v === null || v === undefined || isNaN(v); }
+  function fixed(v, digits, scale) {
+    if (missing(v)) return "\u2014";
+    var p = Math.pow(10, digits), n = Math.floor(v * ((scale || 1) * p) + 0.5);
+    var sign = n < 0 ? "\u2212" : "";
+    n = Math.abs(n);
+    var whole = Math.floor(n / p), frac = String(n % p);
+    while (frac.length < digits) frac = "0" + frac;
+    return sign + whole + (digits ? (LANG === "id" ? "," : ".") + frac : "");
   }
+  function pct(v, digits) {
+    var s = fixed(v, digits === undefined ? 1 : digits, 100);
+    return missing(v) ? s : s + "%";
+  }
+  function pp(v) { return missing(v) ? fixed(v, 1, 100) : fixed(v, 1, 100) + " " + PP; }
+  function fmtThr(v) { return fixed(v, 2, 1); }
+  function diff(a, b) { return missing(a) || missing(b) ? null : a - b; }
   function records(d) {
     return d.rows.map(function (r) {
       var o = {};
@@ -39,13 +57,13 @@
   }
 
   function metricsTable(L, metrics, cols, extra) {
-    var h = "<table class='etika-metrics'><thead><tr><th scope='col'>" + esc(L["common.group"]) + "</th>";
+    var h = "<table class='etika-metrics'><thead><tr><th scope='col'><span class='etika-sr'>" + esc(L["common.group"]) + "</span></th>";
     Object.keys(cols).forEach(function (g) { h += "<th scope='col'>" + esc(L[g] || g) + "</th>"; });
     h += "</tr></thead><tbody>";
     metrics.forEach(function (m) {
       h += "<tr><th scope='row'>" + esc(L["metric." + m]) + "</th>";
       Object.keys(cols).forEach(function (g) {
-        h += '<td data-metric="' + m + '" data-group="' + g + '"' + (extra || "") + ">" + pct(cols[g][m]) + "</td>";
+        h += '<td data-metric="' + m + '" data-group="' + g + '"' + (extra || "") + ">" + (g === "gap" ? pp(cols[g][m]) : pct(cols[g][m])) + "</td>";
       });
       h += "</tr>";
     });
@@ -120,33 +138,92 @@
     return s + "</svg>";
   }
 
+  var histCount = 0;
+  /* Score distributions: women solid, men hatched, a dashed line per threshold
+   * (lines: {shared: t} or {female: tf, male: tm}); same drawing as render.histogram_svg. */
+  function histogram(L, shares, lines) {
+    var uid = "etika-hist-js-" + (++histCount), n = shares.female.length;
+    var width = 320, left = 42, right = 10, top = 16, plotH = 110, height = top + plotH + 50;
+    var plotW = width - left - right, bottom = top + plotH, peak = 0.05, bw = plotW / n;
+    ["female", "male"].forEach(function (g) {
+      shares[g].forEach(function (v) { if (v !== null && v > peak) peak = v; });
+    });
+    var ymax = Math.ceil(peak * 20 - 1e-9) / 20;
+    function sy(v) { return bottom - v / ymax * plotH; }
+    var alt = L["threshold.hist.alt"], fills = { female: COL.female, male: "url(#" + uid + "-hatch)" };
+    var s = '<svg class="etika-chart etika-hist" viewBox="0 0 ' + width + " " + height + '" width="100%" role="img" aria-label="' +
+      esc(alt) + '" ' + SVGNS + "><title>" + esc(alt) + "</title>" +
+      '<defs><pattern id="' + uid + '-hatch" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">' +
+      '<rect width="4" height="4" fill="#fff"/><line x1="0" y1="0" x2="0" y2="4" stroke="' + COL.male +
+      '" stroke-width="2.5"/></pattern></defs>';
+    ["female", "male"].forEach(function (g, j) {
+      shares[g].forEach(function (v, i) {
+        if (!v) return;
+        s += '<rect x="' + (left + i * bw + j * bw / 2).toFixed(1) + '" y="' + sy(v).toFixed(1) + '" width="' +
+          (bw / 2).toFixed(1) + '" height="' + (bottom - sy(v)).toFixed(1) + '" fill="' + fills[g] +
+          '" stroke="' + COL[g] + '" stroke-width="0.5"/>';
+      });
+    });
+    s += '<line x1="' + left + '" y1="' + bottom + '" x2="' + (width - right) + '" y2="' + bottom + '" stroke="#333"/>' +
+      '<line x1="' + left + '" y1="' + top + '" x2="' + left + '" y2="' + bottom + '" stroke="#333"/>';
+    [0, ymax / 2, ymax].forEach(function (v) {
+      s += '<text x="' + (left - 4) + '" y="' + (sy(v) + 3).toFixed(1) + '" font-size="9" text-anchor="end">' + pct(v) + "</text>";
+    });
+    [0, 0.25, 0.5, 0.75, 1].forEach(function (x) {
+      s += '<text x="' + (left + x * plotW).toFixed(1) + '" y="' + (bottom + 12) + '" font-size="9" text-anchor="middle">' + fmtThr(x) + "</text>";
+    });
+    s += '<text x="' + (left + width - right) / 2 + '" y="' + (bottom + 26) + '" font-size="10" text-anchor="middle">' +
+      esc(L["threshold.hist.x"]) + '</text><text x="2" y="' + (top - 5) + '" font-size="10">' + esc(L["threshold.hist.y"]) + "</text>";
+    var styles = { shared: ["#333333", "5,3"], female: [COL.female, "7,3"], male: [COL.male, "2,2"] };
+    Object.keys(lines).forEach(function (key, k) {
+      var v = lines[key], x = left + v * plotW, end = v > 0.8, tx = end ? x - 3 : x + 3;
+      s += '<line class="etika-threshold-line" data-threshold-line="' + key + '" data-value="' + v + '" x1="' + x.toFixed(1) +
+        '" y1="' + (top - 2) + '" x2="' + x.toFixed(1) + '" y2="' + bottom + '" stroke="' + styles[key][0] +
+        '" stroke-width="2" stroke-dasharray="' + styles[key][1] + '"/><text x="' + tx.toFixed(1) + '" y="' + (top + 8 + 10 * k) +
+        '" font-size="9" text-anchor="' + (end ? "end" : "start") + '">' + fmtThr(v) + "</text>";
+    });
+    var ly = height - 6;
+    ["female", "male"].forEach(function (g, j) {
+      var x = left + j * 80;
+      s += '<rect x="' + x + '" y="' + (ly - 9) + '" width="10" height="10" fill="' + fills[g] + '" stroke="' + COL[g] +
+        '"/><text x="' + (x + 14) + '" y="' + ly + '" font-size="10">' + esc(L[g]) + "</text>";
+    });
+    var lx = left + 150;
+    s += '<line x1="' + lx + '" y1="' + (ly - 4) + '" x2="' + (lx + 14) + '" y2="' + (ly - 4) +
+      '" stroke="#333333" stroke-width="2" stroke-dasharray="5,3"/><text x="' + (lx + 18) + '" y="' + ly +
+      '" font-size="10">' + esc(L["threshold.hist.line"]) + "</text>";
+    return s + "</svg>";
+  }
+
   var RENDER = {
     threshold: function (root, d, rows) {
       var L = d.labels, metrics = ["selection_rate", "tpr", "fpr", "precision"];
       var per = ctl(root, "per_group").checked, label = ctl(root, "label").value;
       var shared = ctl(root, "shared"), fe = ctl(root, "female"), ma = ctl(root, "male");
       fe.disabled = ma.disabled = !per; shared.disabled = per;
-      ["shared", "female", "male"].forEach(function (k) { setOutput(root, k, rangeValue(ctl(root, k)).toFixed(2)); });
+      ["shared", "female", "male"].forEach(function (k) { setOutput(root, k, fmtThr(rangeValue(ctl(root, k)))); });
       var tf = per ? rangeValue(fe) : rangeValue(shared), tm = per ? rangeValue(ma) : rangeValue(shared);
       var r = { female: find(rows, { label: label, threshold: tf, group: "female" }),
                 male: find(rows, { label: label, threshold: tm, group: "male" }) };
       var gap = {};
-      metrics.forEach(function (m) { gap[m] = Math.abs(r.female[m] - r.male[m]); });
+      metrics.forEach(function (m) { var g = diff(r.female[m], r.male[m]); gap[m] = g === null ? null : Math.abs(g); });
       var blocks = metrics.map(function (m) { return { label: L["metric." + m], values: { female: r.female[m], male: r.male[m] } }; });
-      return metricsTable(L, metrics, { female: r.female, male: r.male, gap: gap }) +
+      var lines = per ? { female: tf, male: tm } : { shared: tf };
+      return (d.hist ? histogram(L, d.hist.shares[label], lines) : "") +
+        metricsTable(L, metrics, { female: r.female, male: r.male, gap: gap }) +
         "<div class='etika-cms'>" + confusion(L, "female", r.female) + confusion(L, "male", r.male) + "</div>" +
         bars(L, blocks, ["female", "male"], L.alt, 110);
     },
     proxy: function (root, d, rows) {
       var L = d.labels, thr = rangeValue(ctl(root, "threshold"));
-      setOutput(root, "threshold", thr.toFixed(2));
+      setOutput(root, "threshold", fmtThr(thr));
       var models = ctl(root, "show_with").checked ? ["with_gender", "without_gender"] : ["without_gender"];
       var html = "", blocks = [];
       models.forEach(function (m) {
         var f = find(rows, { model: m, threshold: thr, group: "female" }).selection_rate;
         var male = find(rows, { model: m, threshold: thr, group: "male" }).selection_rate;
         html += "<h5>" + esc(L["proxy." + m]) + "</h5>" + metricsTable(L, ["selection_rate"],
-          { female: { selection_rate: f }, male: { selection_rate: male }, gap: { selection_rate: male - f } },
+          { female: { selection_rate: f }, male: { selection_rate: male }, gap: { selection_rate: diff(male, f) } },
           ' data-model="' + m + '"');
         blocks.push({ label: L["proxy." + m], values: { female: f, male: male } });
       });
@@ -173,6 +250,7 @@
     if (!script || !body || !render) return;
     var d = JSON.parse(script.textContent), rows = records(d);
     function update() {
+      LANG = d.lang; PP = d.labels["unit.pp"] || "pp";
       try { body.innerHTML = render(root, d, rows); } catch (e) { body.setAttribute("data-error", String(e)); }
     }
     root.addEventListener("input", update);

@@ -1,0 +1,213 @@
+"""``autograder``: release, collect, grade, feedback, export, status (built on nbgrader)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import shlex
+import sys
+
+from .errors import UserError
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USER = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="autograder",
+        description="Etika AI grading pipeline on nbgrader. Exit status: 0 ok; 1 done, but some "
+        "files were rejected or submissions failed; 2 bad input, nothing changed.",
+    )
+    p.add_argument("--course", help="course root (holds nbgrader_config.py); default exercises/")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress line")
+    sub = p.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    r = sub.add_parser("release", help="generate the student version and a bundle zip")
+    r.add_argument("assignment")
+    r.add_argument("--force", action="store_true", help="release again although collected")
+
+    c = sub.add_parser("collect", help="collect submissions (exchange, LMS zip, folder)")
+    c.add_argument("assignment")
+    c.add_argument(
+        "--from",
+        dest="source",
+        required=True,
+        help="'exchange', a Moodle/Google Classroom zip, or a folder",
+    )
+    c.add_argument("--roster", help="CSV: student_id,name,email,cohort,venue,lang")
+    c.add_argument("--force", action="store_true", help="replace submissions already collected")
+    c.add_argument("--max-mb", type=float, default=5.0, help="largest notebook accepted (MB)")
+
+    g = sub.add_parser("grade", help="autograde, one process per submission")
+    g.add_argument("assignment")
+    g.add_argument("students", nargs="*", metavar="STUDENT")
+    g.add_argument("--force", action="store_true", help="grade again what is already graded")
+    g.add_argument(
+        "--timeout",
+        type=int,
+        default=30,
+        help="seconds per cell; a notebook is stopped after 2x this per notebook + 30 s",
+    )
+    g.add_argument("--jobs", type=int, default=None, help="parallel submissions (default: CPUs)")
+    g.add_argument(
+        "--wrapper",
+        default="",
+        help="command prefixed to each grading process (e.g. a bubblewrap sandbox)",
+    )
+
+    f = sub.add_parser("feedback", help="per-learner HTML feedback without hidden tests")
+    f.add_argument("assignment")
+    f.add_argument("students", nargs="*", metavar="STUDENT")
+    f.add_argument("--roster", help="CSV with a lang column (en/id)")
+
+    e = sub.add_parser("export", help="grades CSV and an HTML report")
+    e.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
+    e.add_argument("--roster", help="CSV with cohort and venue columns")
+    e.add_argument(
+        "--pseudonymise",
+        "--pseudonymize",
+        action="store_true",
+        help="replace student ids by stable salted hashes",
+    )
+    e.add_argument("--pass-mark", type=float, default=0.5, help="fraction of the maximum")
+    e.add_argument("--out", help="output folder (default: <course>/exports)")
+
+    s = sub.add_parser("status", help="released / collected / graded / manual grading")
+    s.add_argument("--json", action="store_true")
+    return p
+
+
+def _roster(course, arg):
+
+    from .roster import Roster
+
+    if arg:
+        return Roster.load(arg)
+    default = course.root / "roster.csv"
+    return Roster.load(default) if default.exists() else Roster(path=None)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .course import Course, protect
+
+    course = Course.open(args.course)
+    if args.verb == "release":
+        from .release import release
+
+        path = release(course, args.assignment, force=args.force)
+        print(f"released {args.assignment}: {course.release(args.assignment)}")
+        print(f"student bundle (workshop / LMS upload): {path}")
+        return EXIT_OK
+    if args.verb == "collect":
+        from .collect import MB, Limits, collect
+
+        roster = _roster(course, args.roster)
+        if roster.path:
+            protect(roster.path) if roster.path.resolve().is_relative_to(course.root) else None
+        limits = Limits(max_notebook_bytes=int(args.max_mb * MB))
+        rep = collect(course, args.assignment, args.source, roster, args.force, limits)
+        for msg in rep.rejected:
+            print(f"REJECTED {msg}")
+        for msg in rep.unknown:
+            print(f"UNKNOWN  {msg}")
+        for msg in rep.duplicates:
+            print(f"DUPLICATE {msg}")
+        if rep.kept:
+            print(
+                f"kept {len(rep.kept)} already collected (different) submission(s): "
+                f"{', '.join(rep.kept)}; use --force to replace them"
+            )
+        print(
+            f"collected {len(rep.collected)}, replaced {len(rep.replaced)}, "
+            f"unchanged {len(rep.unchanged)}, rejected files {len(rep.rejected)}, "
+            f"unknown students {len(rep.unknown)}"
+        )
+        if rep.unknown:
+            print(
+                "  how to fix: add the missing learners to the roster CSV "
+                "(student_id,name,email,...) and run collect again"
+            )
+        return EXIT_PARTIAL if rep.problems else EXIT_OK
+    if args.verb == "grade":
+        from .grade import grade
+
+        if args.timeout <= 0:
+            raise UserError(f"--timeout {args.timeout} must be positive", "e.g. --timeout 30")
+        wrapper = shlex.split(args.wrapper) if args.wrapper else None
+        rep = grade(
+            course,
+            args.assignment,
+            args.students or None,
+            args.force,
+            args.timeout,
+            args.jobs,
+            wrapper,
+            progress=not args.quiet,
+        )
+        for sid, why in rep.failed.items():
+            print(f"FAILED {sid}: {why} (autograded parts scored 0)")
+        secs = list(rep.seconds.values())
+        avg = f", {sum(secs) / len(secs):.1f} s per submission" if secs else ""
+        print(
+            f"graded {len(rep.graded)}, failed {len(rep.failed)}, "
+            f"already graded (skipped) {len(rep.skipped)}{avg}"
+        )
+        return EXIT_PARTIAL if rep.failed else EXIT_OK
+    if args.verb == "feedback":
+        from .feedback import generate
+
+        done = generate(course, args.assignment, _roster(course, args.roster), args.students)
+        n = sum(len(v) for v in done.values())
+        print(f"feedback: {n} file(s) for {len(done)} learner(s) in {course.root / 'feedback'}")
+        return EXIT_OK
+    if args.verb == "export":
+        from .export import export
+
+        out = Path(args.out).resolve() if args.out else None
+        paths = export(
+            course,
+            _roster(course, args.roster),
+            args.pseudonymise,
+            args.assignments or None,
+            args.pass_mark,
+            out,
+        )
+        for p in paths:
+            print(f"wrote {p}")
+        return EXIT_OK
+    if args.verb == "status":
+        from .status import render, status
+
+        rows = status(course)
+        print(json.dumps(rows, indent=2) if args.json else render(rows))
+        return EXIT_OK
+    raise AssertionError(args.verb)  # pragma: no cover
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.umask(0o077)  # gradebook, exports, feedback: readable by the owner only
+    # nbgrader runs the `alembic` command from PATH; make the venv's bin dir visible to it
+    bindir = os.path.dirname(sys.executable)
+    if bindir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bindir + os.pathsep + os.environ.get("PATH", "")
+    # nbgrader's own log goes to the error messages we print, not to the console
+    quiet = logging.getLogger("traitlets")
+    quiet.addHandler(logging.NullHandler())
+    quiet.propagate = False
+    args = _parser().parse_args(argv)
+    try:
+        return run(args)
+    except UserError as exc:
+        print(f"autograder: error: {exc}", file=sys.stderr)
+        return EXIT_USER
+    except KeyboardInterrupt:
+        print("autograder: interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,193 @@
+"""Per-learner HTML feedback with nbgrader's generate_feedback, minus hidden tests, in en/id.
+
+nbgrader issue #917: autograded notebooks contain the hidden tests' source (nbgrader restores
+the locked cells from the gradebook before running them), and generate_feedback renders that
+source and the failing test's traceback. ``StripHiddenTests`` runs inside generate_feedback and
+removes the ``BEGIN HIDDEN TESTS``..``END HIDDEN TESTS`` regions and any traceback of those
+cells (the traceback quotes the failing line), keeping each cell's score (pass/fail).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from nbgrader.preprocessors import ClearHiddenTests
+
+from .course import Course
+from .errors import UserError
+from .roster import Roster
+
+TEXT = {
+    "en": {
+        "summary": "Summary",
+        "total": "Total score",
+        "part": "Part",
+        "points": "Points",
+        "status": "Status",
+        "ok": "full marks",
+        "review": "review this",
+        "pending": "waiting for a grader",
+        "to_review": "What to review",
+        "nothing": "Nothing: every automatically graded part got full marks.",
+        "pending_note": "Some answers are graded by hand; their points are not in the total yet.",
+        "hidden": "# (hidden tests were run here; their code is not shown)",
+        "hidden_error": "A test failed here",
+        "notebook": "Notebook",
+    },
+    "id": {
+        "summary": "Ringkasan",
+        "total": "Nilai total",
+        "part": "Bagian",
+        "points": "Poin",
+        "status": "Status",
+        "ok": "nilai penuh",
+        "review": "pelajari lagi",
+        "pending": "menunggu penilai",
+        "to_review": "Yang perlu dipelajari lagi",
+        "nothing": "Tidak ada: semua bagian yang dinilai otomatis mendapat nilai penuh.",
+        "pending_note": (
+            "Beberapa jawaban dinilai oleh penilai; poinnya belum masuk ke nilai total."
+        ),
+        "hidden": "# (tes tersembunyi dijalankan di sini; kodenya tidak ditampilkan)",
+        "hidden_error": "Sebuah tes gagal di sini",
+        "notebook": "Notebook",
+    },
+}
+
+# nbgrader's feedback template (server_extensions/formgrader/templates/feedback) is English.
+TEMPLATE_ID = [
+    ("(Score: ", "(Nilai: "),
+    ("Score: ", "Nilai: "),
+    (">Test cell<", ">Sel tes<"),
+    (">Coding free-response<", ">Jawaban kode<"),
+    (">Written response<", ">Jawaban tertulis<"),
+    (">Task<", ">Tugas<"),
+    (">Comment<", ">Komentar<"),
+    ("Late submission penalty", "Penalti keterlambatan"),
+    ("Student&#39;s answer", "Jawaban peserta"),
+    ("Student's answer", "Jawaban peserta"),
+    ("Student&#39;s task", "Tugas peserta"),
+    ("Student's task", "Tugas peserta"),
+    ("Grade cell: ", "Sel nilai: "),
+    ("<b>Comments:</b>", "<b>Komentar:</b>"),
+    ("(Top)", "(Ke atas)"),
+]
+
+
+class StripHiddenTests(ClearHiddenTests):
+    """Remove hidden test source (and the tracebacks that quote it); keep scores."""
+
+    enforce_metadata = False
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        if cell.cell_type != "code" or self.begin_test_delimeter not in cell.source:
+            return cell, resources
+        self._remove_hidden_test_region(cell)
+        cell.source = cell.source.rstrip("\n") + "\n" + TEXT["en"]["hidden"]
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                out["traceback"] = [f"{out.get('ename', 'Error')}: {TEXT['en']['hidden_error']}"]
+                out["evalue"] = ""
+        return cell, resources
+
+
+def _summary(course: Course, aid: str, sid: str, lang: str) -> tuple[str, dict]:
+    t = TEXT[lang]
+    rows, review, pending = [], [], False
+    total = maximum = 0.0
+    with course.gradebook() as gb:
+        sub = gb.find_submission(aid, sid)
+        for nb in sub.notebooks:
+            for g in sorted(nb.grades, key=lambda g: g.name):
+                maximum += g.max_score
+                if g.needs_manual_grade:
+                    pending = True
+                    status = t["pending"]
+                    pts = "–"
+                else:
+                    total += g.score
+                    pts = f"{g.score:g} / {g.max_score:g}"
+                    if g.score >= g.max_score:
+                        status = t["ok"]
+                    else:
+                        status = t["review"]
+                        review.append(f"{nb.name}: {g.name}")
+                rows.append((nb.name, g.name, pts, status))
+    body = "".join(
+        f"<tr><td>{html.escape(n)}: {html.escape(p)}</td><td>{pts}</td>"
+        f"<td>{html.escape(s)}</td></tr>"
+        for n, p, pts, s in rows
+    )
+    items = "".join(f"<li>{html.escape(r)}</li>" for r in review) or f"<li>{t['nothing']}</li>"
+    block = (
+        f'<section id="etika-summary" class="container" lang="{lang}" '
+        'style="border:2px solid #0072B2;padding:0.8em;margin:1em auto;">'
+        f"<h2>{t['summary']}: {html.escape(aid)}</h2>"
+        f"<p><strong>{t['total']}: {total:g} / {maximum:g}</strong></p>"
+        f"<table class='table'><thead><tr><th>{t['part']}</th><th>{t['points']}</th>"
+        f"<th>{t['status']}</th></tr></thead><tbody>{body}</tbody></table>"
+        f"<h3>{t['to_review']}</h3><ul>{items}</ul>"
+        + (f"<p>{t['pending_note']}</p>" if pending else "")
+        + "</section>"
+    )
+    return block, {"total": total, "max": maximum}
+
+
+def localise(page: str, lang: str, summary: str) -> str:
+    if lang == "id":
+        for en, ind in TEMPLATE_ID:
+            page = page.replace(en, ind)
+        page = page.replace(html.escape(TEXT["en"]["hidden"]), html.escape(TEXT["id"]["hidden"]))
+        page = page.replace(TEXT["en"]["hidden_error"], TEXT["id"]["hidden_error"])
+        page = page.replace("<html>", '<html lang="id">', 1)
+    else:
+        page = page.replace("<html>", '<html lang="en">', 1)
+    page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + summary, page, count=1)
+    return page
+
+
+def generate(course: Course, aid: str, roster: Roster, students: list[str] | None = None) -> dict:
+    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+    from nbgrader.converters import GenerateFeedback
+    from nbgrader.converters.base import NbGraderException
+    from nbgrader.preprocessors import GetGrades
+    from traitlets.config import Config
+
+    course.check_assignment(aid, released=True)
+    ledger = course.ledger(aid)
+    graded = sorted(s for (a, s) in ledger if a == aid)
+    if students:
+        missing = [s for s in students if s not in graded]
+        if missing:
+            raise UserError(
+                f"not graded yet for '{aid}': {', '.join(missing)}", f"run: autograder grade {aid}"
+            )
+        graded = students
+    if not graded:
+        raise UserError(f"no graded submissions of '{aid}'", f"run: autograder grade {aid}")
+    cfg = Config(course.config)
+    cfg.GenerateFeedback.preprocessors = [GetGrades, StripHiddenTests, CSSHTMLHeaderPreprocessor]
+    cfg.HTMLExporter.template_name = "feedback"
+    done: dict[str, list[Path]] = {}
+    for sid in graded:
+        if not course.autograded(sid, aid).is_dir():
+            continue  # the grading process failed: nothing to show but the score
+        cd = course.coursedir(assignment_id=aid, student_id=sid)
+        conv = GenerateFeedback(coursedir=cd, config=cfg)
+        conv.force = True
+        try:
+            conv.start()
+        except NbGraderException as exc:
+            raise UserError(
+                f"nbgrader generate_feedback failed for {sid}: {exc}", "see above"
+            ) from exc
+        lang = roster.lang(sid)
+        summary, _ = _summary(course, aid, sid, lang)
+        files = sorted(course.feedback(sid, aid).glob("*.html"))
+        for f in files:
+            f.chmod(0o600)
+            f.write_text(localise(f.read_text(encoding="utf-8"), lang, summary), encoding="utf-8")
+        done[sid] = files
+    return done

@@ -1,0 +1,55 @@
+"""What is released, collected, graded, and what needs manual grading."""
+
+from __future__ import annotations
+
+from .course import Course, submission_students
+
+
+def status(course: Course) -> list[dict]:
+    ledger = course.ledger()
+    manual: dict[str, list[str]] = {}
+    if course.db_path.exists():
+        with course.gradebook() as gb:
+            for a in gb.assignments:
+                manual[a.name] = sorted(s.student.id for s in a.submissions if s.needs_manual_grade)
+    out = []
+    for aid in course.assignments():
+        collected = submission_students(course, aid)
+        ok = sorted(s for (a, s), r in ledger.items() if a == aid and r["status"] == "ok")
+        failed = sorted(s for (a, s), r in ledger.items() if a == aid and r["status"] == "failed")
+        graded = set(ok) | set(failed)
+        out.append(
+            {
+                "assignment": aid,
+                "released": course.is_released(aid),
+                "collected": collected,
+                "graded": ok,
+                "failed": {s: ledger[(aid, s)]["detail"] for s in failed},
+                "not_graded": [s for s in collected if s not in graded],
+                "needs_manual_grading": manual.get(aid, []),
+                "feedback": [s for s in ok if course.feedback(s, aid).is_dir()],
+            }
+        )
+    return out
+
+
+def render(rows: list[dict]) -> str:
+    if not rows:
+        return "no assignments under source/ yet"
+    lines = []
+    for r in rows:
+        lines.append(f"{r['assignment']}: {'released' if r['released'] else 'NOT released'}")
+        lines.append(f"  collected: {len(r['collected'])}")
+        lines.append(f"  graded:    {len(r['graded'])}")
+        if r["not_graded"]:
+            lines.append(f"  to grade:  {len(r['not_graded'])} ({', '.join(r['not_graded'][:10])})")
+        for sid, why in r["failed"].items():
+            lines.append(f"  FAILED {sid}: {why}")
+        if r["needs_manual_grading"]:
+            ids = r["needs_manual_grading"]
+            lines.append(
+                f"  needs manual grading: {len(ids)} ({', '.join(ids[:10])}"
+                f"{', …' if len(ids) > 10 else ''}) -> nbgrader formgrader"
+            )
+        lines.append(f"  feedback:  {len(r['feedback'])}")
+    return "\n".join(lines)

@@ -1,0 +1,73 @@
+"""Grade ONE submission in its own process: ``python -m autograder.worker``.
+
+The parent (``autograder grade``) prepares a scratch course directory holding only
+this learner's submission, the assignment's non-notebook files and a copy of the gradebook
+stripped of every learner. Here nbgrader's own ``autograde`` (sanitize + execute +
+save grades) runs on that scratch course; the parent then copies the grades into the real
+gradebook. This process never sees the real gradebook or other learners' work, so it can
+be wrapped in a sandbox (see ``grade.build_worker_command``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import threading
+import time
+
+
+def _watch_parent() -> None:
+    """Exit (and take the kernel with us) if the parent dies: a killed run leaves no orphans."""
+    parent = os.getppid()
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(3)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m autograder.worker")
+    parser.add_argument("--scratch", required=True)
+    parser.add_argument("--assignment", required=True)
+    parser.add_argument("--student", required=True)
+    parser.add_argument("--course-id", required=True)
+    parser.add_argument("--config", help="the course's nbgrader_config.py")
+    parser.add_argument("--timeout", type=int, default=30, help="seconds per cell")
+    args = parser.parse_args(argv)
+    threading.Thread(target=_watch_parent, daemon=True).start()
+
+    import logging
+
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config import Config
+    from traitlets.config.loader import PyFileConfigLoader
+
+    cfg = Config()
+    if args.config:
+        cfg.merge(
+            PyFileConfigLoader(
+                os.path.basename(args.config), path=os.path.dirname(args.config)
+            ).load_config()
+        )
+    scratch = os.path.abspath(args.scratch)
+    cfg.CourseDirectory.root = scratch
+    cfg.CourseDirectory.course_id = args.course_id
+    cfg.CourseDirectory.db_url = f"sqlite:///{os.path.join(scratch, 'gradebook.db')}"
+    cfg.Execute.timeout = args.timeout
+    cfg.Execute.startup_timeout = 60
+    cd = CourseDirectory(config=cfg)
+    api = NbGraderAPI(coursedir=cd, config=cfg)
+    api.log.setLevel(logging.INFO)
+    result = api.autograde(args.assignment, args.student, force=True, create=True)
+    with open(os.path.join(scratch, "result.json"), "w") as fh:
+        json.dump({"success": bool(result.get("success")), "error": result.get("error", "")}, fh)
+    with open(os.path.join(scratch, "nbgrader.log"), "w") as fh:
+        fh.write(result.get("log", "") or "")
+    return 0 if result.get("success") else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
