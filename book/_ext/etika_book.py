@@ -99,7 +99,10 @@ def _on_page_context(app, pagename, templatename, context, doctree) -> None:
 
 ICON_FONT = "vendor/fontawesome/webfonts/fa-solid-900.woff2"
 ICON_CLASS = re.compile(r"\bfa-([a-z0-9-]+)")
-ICON_RULES = re.compile(r"((?:\.fa-[a-z0-9-]+:(?:before|after),?)+)\{content:\"\\?([0-9a-f]{4,5})\"")
+# ".fa-bars:before,.fa-navicon:before{content:"\f0c9"" -> (selectors, code point)
+ICON_RULES = re.compile(
+    r"((?:\.fa-[a-z0-9-]+:(?:before|after),?)+)\{content:\"\\?([0-9a-f]{4,5})\""
+)
 
 
 def subset_icon_font(outdir: Path) -> tuple[int, int]:
