@@ -149,7 +149,8 @@ def _rate(rows) -> float:
     return 100.0 * sum(r["passed"] for r in rows) / len(rows) if rows else 0.0
 
 
-def section(aid: str, info: dict, pass_mark: float) -> str:
+def section(aid: str, info: dict, pass_mark: float, titles: dict | None = None) -> str:
+    """One assignment's part of the report; ``titles`` maps "notebook:grade_id" to a title."""
     import altair as alt
     import pandas as pd
 
@@ -180,7 +181,7 @@ def section(aid: str, info: dict, pass_mark: float) -> str:
         .mark_bar(color=PALETTE[0])
         .encode(
             x=alt.X("score", sort=None, title="score (% of maximum)"),
-            y=alt.Y("learners", title="learners"),
+            y=alt.Y("learners", title="learners", axis=alt.Axis(tickMinStep=1, format="d")),
         )
         .properties(width=420)
     )
@@ -192,7 +193,8 @@ def section(aid: str, info: dict, pass_mark: float) -> str:
         graded = [r["scores"].get(part) for r in rows if r["scores"].get(part) is not None]
         if graded:
             full = 100.0 * sum(s >= info["maxes"][part] for s in graded) / len(graded)
-            q.append({"question": part, "full marks (%)": round(full, 1), "graded": len(graded)})
+            name = (titles or {}).get(part, part)
+            q.append({"question": name, "full marks (%)": round(full, 1), "graded": len(graded)})
     if q:
         qdf = pd.DataFrame(q).sort_values("full marks (%)", ascending=False)
         alt_q = "; ".join(f"{r['question']}: {r['full marks (%)']:.0f}%" for r in q)
@@ -266,7 +268,13 @@ def export(
         path = out_dir / f"grades-{aid}.csv"
         write_csv(path, aid, info, name)
         written.append(path)
-    body = "\n".join(section(aid, info, pass_mark) for aid, info in data.items())
+    from .feedback import part_titles
+
+    def titles(aid: str) -> dict[str, str]:
+        found = part_titles(course, aid)
+        return {f"{nb}:{gid}": f"{gid}: {t['en']}" for (nb, gid), t in found.items()}
+
+    body = "\n".join(section(aid, info, pass_mark, titles(aid)) for aid, info in data.items())
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

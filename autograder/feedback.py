@@ -93,8 +93,42 @@ class StripHiddenTests(ClearHiddenTests):
         return cell, resources
 
 
+# Section headings (## or ###) name parts; a single # is the notebook's title.
+HEADING = re.compile(r"^#{2,3}\s+(.*?)\s*(\([^()]*\))?\s*$")
+
+
+def part_titles(course: Course, aid: str) -> dict[tuple[str, str], dict[str, str]]:
+    """(notebook, grade id) -> the part's title in each language, from the source notebook.
+
+    A graded cell's title is the heading of the markdown cell before it; instruction cells give
+    the English heading first and the Indonesian one second, and the trailing "(2 points)" is
+    dropped. Learners see "Part 1: selection rates", not "part1_tests". A heading serves one
+    graded cell only; a graded cell without a heading of its own keeps its grade id.
+    """
+    import nbformat
+
+    titles: dict[tuple[str, str], dict[str, str]] = {}
+    for path in sorted(course.source(aid).glob("*.ipynb")):
+        headings: list[str] = []
+        for cell in nbformat.read(path, as_version=4).cells:
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            if meta.get("grade") and meta.get("grade_id"):
+                if headings:
+                    titles[(path.stem, meta["grade_id"])] = {
+                        "en": headings[0],
+                        "id": headings[1] if len(headings) > 1 else headings[0],
+                    }
+                headings = []
+            elif cell.cell_type == "markdown":
+                found = [m.group(1) for m in map(HEADING.match, cell.source.splitlines()) if m]
+                if found and "SOLUTION" not in found[0]:
+                    headings = found
+    return titles
+
+
 def _summary(course: Course, aid: str, sid: str, lang: str) -> tuple[str, dict]:
     t = TEXT[lang]
+    titles = part_titles(course, aid)
     rows, review, pending = [], [], False
     total = maximum = 0.0
     with course.gradebook() as gb:
@@ -114,11 +148,13 @@ def _summary(course: Course, aid: str, sid: str, lang: str) -> tuple[str, dict]:
                     else:
                         status = t["review"]
                         review.append(f"{nb.name}: {g.name}")
-                rows.append((nb.name, g.name, pts, status))
+                title = titles.get((nb.name, g.name), {}).get(lang, f"{nb.name}: {g.name}")
+                if status == t["review"]:
+                    review[-1] = title
+                rows.append((title, pts, status))
     body = "".join(
-        f"<tr><td>{html.escape(n)}: {html.escape(p)}</td><td>{pts}</td>"
-        f"<td>{html.escape(s)}</td></tr>"
-        for n, p, pts, s in rows
+        f"<tr><td>{html.escape(title)}</td><td>{pts}</td><td>{html.escape(s)}</td></tr>"
+        for title, pts, s in rows
     )
     items = "".join(f"<li>{html.escape(r)}</li>" for r in review) or f"<li>{t['nothing']}</li>"
     block = (
@@ -135,6 +171,9 @@ def _summary(course: Course, aid: str, sid: str, lang: str) -> tuple[str, dict]:
     return block, {"total": total, "max": maximum}
 
 
+REMOTE_SCRIPT = re.compile(r"<script[^>]*\bsrc=[\"']?(?:https?:)?//[^>]*>\s*</script>", re.I)
+
+
 def localise(page: str, lang: str, summary: str) -> str:
     if lang == "id":
         for en, ind in TEMPLATE_ID:
@@ -145,7 +184,9 @@ def localise(page: str, lang: str, summary: str) -> str:
     else:
         page = page.replace("<html>", '<html lang="en">', 1)
     page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + summary, page, count=1)
-    return page
+    # nbgrader's template loads MathJax from a CDN; a learner reading feedback on a phone
+    # offline gets no maths either way, and the page must make no outside request.
+    return REMOTE_SCRIPT.sub("", page)
 
 
 def generate(course: Course, aid: str, roster: Roster, students: list[str] | None = None) -> dict:
