@@ -41,11 +41,11 @@ def test_language_switcher_round_trips(chromium, origin, path):
     page = chromium.new_page()
     try:
         page.goto(f"{origin}/{path}")
-        page.click("nav.etika-lang a")
+        page.click("nav.etika-lang a[hreflang]")
         page.wait_for_load_state()
         assert page.url == f"{origin}/id/{path[3:]}"
         assert page.evaluate("document.documentElement.lang") == "id"
-        page.click("nav.etika-lang a")
+        page.click("nav.etika-lang a[hreflang]")
         page.wait_for_load_state()
         assert page.url == f"{origin}/{path}"
     finally:
@@ -60,5 +60,21 @@ def test_root_page_leads_to_each_language(chromium, origin):
         page.click("text=Bahasa Indonesia")
         page.wait_for_load_state()
         assert "/id/" in page.url and page.evaluate("document.documentElement.lang") == "id"
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", [p for p in pages() if "/bias/" in p or "/data/" in p])
+def test_notebook_pages_offer_the_notebook(chromium, origin, site, path):
+    page = chromium.new_page()
+    try:
+        page.goto(f"{origin}/{path}")
+        href = page.get_attribute("a.etika-ipynb", "href")
+        response = page.request.get(f"{origin}/{path.rsplit('/', 1)[0]}/{href}")
+        assert response.ok
+        notebook = response.json()
+        assert notebook["nbformat"] == 4 and notebook["cells"]
+        assert not any(cell.get("outputs") for cell in notebook["cells"])
     finally:
         page.close()
