@@ -14,8 +14,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from etika.datasheets import format_number, format_percent
 from etika.demos.proxy import proxy_figures
+from etika.demos.render import fixed, fmt_rate, fmt_threshold, round_value
 from etika.demos.representation import representation_figures
 from etika.demos.threshold import RATE_COLUMNS, impossibility_figures, threshold_table
 
@@ -77,21 +77,44 @@ def raw_figures() -> dict[str, float]:
     return out
 
 
-def _formatted(key: str, value: float, lang: str | None) -> str:
-    if "threshold" in key:
-        return format_number(value, 2, lang)
-    if key.endswith(("_auc",)):
-        return format_number(value, 2, lang)
-    if ("gap" in key and not key.endswith("gap_kept")) or key in {
+def _gap_pair(key: str, figures: dict[str, float]) -> tuple[str, str] | None:
+    """The women's and men's keys whose difference is the gap ``key``, when both are there."""
+    stems = [key[: -len("_gap")]] if key.endswith("_gap") else [key]
+    if key.startswith("proxy_gap_"):
+        stems = ["proxy_selection_rate_" + key[len("proxy_gap_") :]]
+    for stem in stems:
+        pair = (f"{stem}_female", f"{stem}_male")
+        if all(k in figures for k in pair):
+            return pair
+    return None
+
+
+def _is_gap(key: str) -> bool:
+    return ("gap" in key and not key.endswith("gap_kept")) or key in {
         "shared_" + m for m in RATE_COLUMNS
-    }:
-        # gaps between two rates are differences in percentage points
-        return format_number(100 * value, 1, lang)
-    return format_percent(value, 1, lang)
+    }
 
 
 def formatted_figures(lang: str | None = None) -> dict[str, str]:
-    """The figures as the prose shows them: rates as percentages, gaps in percentage points."""
-    figures = {key: _formatted(key, value, lang) for key, value in raw_figures().items()}
-    figures["proxy_gap_kept"] = format_percent(raw_figures()["proxy_gap_kept"], 0, lang)
-    return figures
+    """The figures as the prose shows them: rates as percentages, gaps in percentage points.
+
+    Numbers are rounded to 4 decimals and printed by the demos' own formatter, and a gap is the
+    difference of the two rounded rates, exactly as the demos compute it: the text beside a demo
+    and the demo itself always show the same digits.
+    """
+    raw = {key: round_value(value) for key, value in raw_figures().items()}
+    out = {}
+    for key, value in raw.items():
+        if "threshold" in key:
+            out[key] = fmt_threshold(value, lang)
+        elif key.endswith("_auc"):
+            out[key] = fixed(value, 2, lang)
+        elif key.endswith("gap_kept"):
+            out[key] = fixed(value, 0, lang, scale=100) + "%"
+        elif _is_gap(key):
+            pair = _gap_pair(key, raw)
+            gap = abs(raw[pair[0]] - raw[pair[1]]) if pair else value
+            out[key] = fixed(gap, 1, lang, scale=100)
+        else:
+            out[key] = fmt_rate(value, lang)
+    return out

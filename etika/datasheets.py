@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from etika.data import datasheet, load_scenario, planted_biases
+from etika.demos.render import fixed, fmt_rate
 from etika.i18n import current_language, t
 
 #: Per scenario: the true outcome, the past decision (biased label), the feature carrying
@@ -28,19 +29,6 @@ SCENARIO_COLUMNS = {
     },
 }
 SECTIONS = ("motivation", "composition", "collection", "uses")
-
-
-def format_number(value: float, digits: int = 1, lang: str | None = None) -> str:
-    """``value`` with the language's decimal separator (12.5 in English, 12,5 in Indonesian)."""
-    text = f"{value:,.{digits}f}"
-    if (lang or current_language()) == "id":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
-
-
-def format_percent(value: float, digits: int = 1, lang: str | None = None) -> str:
-    """A share as a percentage in the language's style (``0.125`` → 12.5% / 12,5%)."""
-    return format_number(100 * value, digits, lang) + "%"
 
 
 def group_summary(name: str, seed: int = 0) -> pd.DataFrame:
@@ -100,9 +88,9 @@ def datasheet_markdown(name: str, lang: str | None = None, seed: int = 0) -> str
     for row in summary.itertuples():
         parts.append(
             f"| {_group_name(row.group, lang)} | {row.count} "
-            f"| {format_percent(row.share, 1, lang)} "
-            f"| {format_percent(row.outcome_rate, 1, lang)} "
-            f"| {format_percent(row.decision_rate, 1, lang)} "
-            f"| {format_number(row.history_mean, 2, lang)} |"
+            f"| {fmt_rate(row.share, lang)} "
+            f"| {fmt_rate(row.outcome_rate, lang)} "
+            f"| {fmt_rate(row.decision_rate, lang)} "
+            f"| {fixed(row.history_mean, 2, lang)} |"
         )
     return "\n".join(parts) + "\n"

@@ -94,3 +94,16 @@ def test_figures_are_formatted_in_each_language():
     assert "," in id_["base_rate_female"] and "." not in id_["base_rate_female"]
     # gaps are percentage points: no percent sign
     assert not en["shared_selection_rate"].endswith("%")
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_prose_and_demos_show_the_same_digits(lang):
+    from etika.demos.widgets import ProxyView, ThresholdView
+
+    figures = formatted_figures(lang)
+    shown = ThresholdView(lang=lang, widgets=False).render("approved_past", 0.5, 0.5)
+    for key in ("shared_selection_rate_female", "shared_tpr_male", "shared_precision_female"):
+        assert f">{figures[key]}<" in shown, key
+    assert f">{figures['shared_selection_rate']} " in shown  # the gap, in points
+    proxy = ProxyView(lang=lang, widgets=False).render(0.5, True)
+    assert f">{figures['proxy_selection_rate_without_gender_female']}<" in proxy
