@@ -63,8 +63,8 @@ def datasheet_markdown(name: str, lang: str | None = None, seed: int = 0) -> str
     sheet = datasheet(name)
     parts = []
     for section in SECTIONS:
-        parts.append(f"### {t(f'data.section.{section}', lang)}\n\n{sheet[section][lang]}\n")
-    parts.append(f"### {t('data.section.biases', lang)}\n")
+        parts.append(f"## {t(f'data.section.{section}', lang)}\n\n{sheet[section][lang]}\n")
+    parts.append(f"## {t('data.section.biases', lang)}\n")
     parts.append(
         f"| {t('data.bias.kind', lang)} | {t('data.bias.column', lang)} | "
         f"{t('data.bias.description', lang)} |\n|---|---|---|"
@@ -75,7 +75,7 @@ def datasheet_markdown(name: str, lang: str | None = None, seed: int = 0) -> str
             f"{bias['description_' + lang]} |"
         )
     summary = group_summary(name, seed)
-    parts.append(f"\n### {t('data.section.evidence', lang, seed=seed)}\n")
+    parts.append(f"\n## {t('data.section.evidence', lang, seed=seed)}\n")
     header = [
         t("data.col.group", lang),
         t("data.col.count", lang),

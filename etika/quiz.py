@@ -426,7 +426,7 @@ def quiz_html(questions=BIAS_QUIZ, lang: str | None = None, id_prefix: str | Non
     prefix = id_prefix or _quiz_id(questions)
     parts = [
         f'<div class="etika-quiz" id="{prefix}" lang="{lang}"><style>{_QUIZ_CSS}</style>',
-        f"<h4>{escape(t('quiz.title', lang))}</h4>",
+        f"<h3>{escape(t('quiz.title', lang))}</h3>",
     ]
     for qi, q in enumerate(questions, start=1):
         q.validate()
@@ -473,7 +473,7 @@ def quiz_widget(questions=BIAS_QUIZ, lang: str | None = None):
     import ipywidgets as w
 
     lang = lang or current_language()
-    boxes = [w.HTML(f"<h4>{escape(t('quiz.title', lang))}</h4>")]
+    boxes = [w.HTML(f"<h3>{escape(t('quiz.title', lang))}</h3>")]
     for qi, q in enumerate(questions, start=1):
         q.validate()
         prompt = w.HTML(

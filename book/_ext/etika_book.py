@@ -138,9 +138,34 @@ def subset_icon_font(outdir: Path) -> tuple[int, int]:
     return before, font.stat().st_size
 
 
+TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
+TOGGLE_LABEL = {"en": "Show or hide the sections", "id": "Tampilkan atau sembunyikan subbagian"}
+
+
+def repair_accessibility(outdir: Path, lang: str) -> None:
+    """Mend two things in the generated HTML that screen readers trip on (found by axe-core).
+
+    - pydata-sphinx-theme writes the sidebar's expand/collapse ``<summary>`` with only an icon
+      in it, so it has no name (axe: summary-name); the theme has no setting for it.
+    - Sphinx marks each reference as ``role="doc-biblioentry"`` inside ``role="list"``, a role
+      ARIA 1.2 deprecated and a list without list items (axe: aria-required-children).
+    """
+    fixes = {
+        TOGGLE: TOGGLE.replace("<summary>", f'<summary aria-label="{TOGGLE_LABEL[lang]}">'),
+        'role="doc-biblioentry"': 'role="listitem"',
+    }
+    for page in outdir.rglob("*.html"):
+        text = original = page.read_text(encoding="utf-8")
+        for old, new in fixes.items():
+            text = text.replace(old, new)
+        if text != original:
+            page.write_text(text, encoding="utf-8")
+
+
 def _on_build_finished(app, exception) -> None:
     if exception is None and app.builder.format == "html":
         subset_icon_font(Path(app.outdir))
+        repair_accessibility(Path(app.outdir), app.config.language or "en")
 
 
 def setup(app):

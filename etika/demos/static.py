@@ -185,7 +185,7 @@ def _wrap(
         )
     return (
         f'<div class="etika-demo" data-demo="{name}" id="{uid}" lang="{lang}">'
-        f"<h4>{escape(t(name + '.title', lang))}</h4>"
+        f"<h3>{escape(t(name + '.title', lang))}</h3>"
         f'<p class="etika-try">{escape(t(name + ".try", lang))}</p>{intro}'
         f'<form class="etika-controls" onsubmit="return false">{controls}</form>'
         f'<div class="etika-demo-body" aria-live="polite">{body}</div>'

@@ -102,7 +102,7 @@ class ThresholdView:
             c.observe(self._on_change, names="value")
         self.widget = w.VBox(
             [
-                w.HTML(f"<h4>{escape(t('threshold.title', L))}</h4>"),
+                w.HTML(f"<h3>{escape(t('threshold.title', L))}</h3>"),
                 self.hint,
                 self.label,
                 self.shared,
@@ -178,7 +178,7 @@ class ProxyView:
         s = self.strength
         self.widget = w.VBox(
             [
-                w.HTML(f"<h4>{escape(t('proxy.title', L))}</h4>"),
+                w.HTML(f"<h3>{escape(t('proxy.title', L))}</h3>"),
                 w.HTML(f"<p class='etika-try'>{escape(t('proxy.try', L))}</p>"),
                 w.HTML(f"<p>{escape(proxy_strength_text(s, L))}</p>"),
                 self.threshold,
@@ -206,7 +206,7 @@ class ProxyView:
                 "gap": {"selection_rate": _diff(male, f)},
             }
             tables.append(
-                f"<h5>{escape(t('proxy.' + m, L))}</h5>"
+                f"<h4>{escape(t('proxy.' + m, L))}</h4>"
                 + metrics_table_html(["selection_rate"], vals, L, extra=f' data-model="{m}"')
             )
             series[m] = vals
@@ -289,7 +289,7 @@ class RepresentationView:
             c.observe(lambda _c: self.update(), names="value")
         self.widget = w.VBox(
             [
-                w.HTML(f"<h4>{escape(t('representation.title', L))}</h4>"),
+                w.HTML(f"<h3>{escape(t('representation.title', L))}</h3>"),
                 w.HTML(f"<p class='etika-try'>{escape(t('representation.try', L))}</p>"),
                 self.share,
                 self.metric,

@@ -222,7 +222,7 @@
       models.forEach(function (m) {
         var f = find(rows, { model: m, threshold: thr, group: "female" }).selection_rate;
         var male = find(rows, { model: m, threshold: thr, group: "male" }).selection_rate;
-        html += "<h5>" + esc(L["proxy." + m]) + "</h5>" + metricsTable(L, ["selection_rate"],
+        html += "<h4>" + esc(L["proxy." + m]) + "</h4>" + metricsTable(L, ["selection_rate"],
           { female: { selection_rate: f }, male: { selection_rate: male }, gap: { selection_rate: diff(male, f) } },
           ' data-model="' + m + '"');
         blocks.push({ label: L["proxy." + m], values: { female: f, male: male } });
