@@ -8,23 +8,26 @@ UV_VERSION := 0.13.9
 LANG_COURSE ?= en
 PORT ?= 8000
 
-.PHONY: book test lab serve lint translations pot venv browser clean help
+.PHONY: book test lab serve lint translations pot venv browser system-deps clean help
 
 help:
 	@echo "make book  - install (first time) and build the site in English and Indonesian"
-	@echo "make test  - run every test (installs Chromium from Debian when run as root)"
+	@echo "make test  - run every test (installs Chromium and bubblewrap from Debian when run as root)"
 	@echo "make lab   - JupyterLab with the chapter notebooks (LANG_COURSE=id for Indonesian)"
 	@echo "make serve - serve the built site on http://localhost:$(PORT)"
 	@echo "make translations - refresh book/locales/id from the English sources"
 
 # The environment is rebuilt whenever the lock file changes; uv installs exactly what it lists.
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml scripts/jupyterlab/overrides.json
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 (or run make PYTHON=/path/to/python3.11)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
 	$(BIN)/uv pip sync --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install --python $(BIN)/python --no-deps -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (Etika AI)" >/dev/null
+	@# JupyterLab opens the MyST chapter files (.md) as notebooks with a double click.
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp scripts/jupyterlab/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
 venv: $(STAMP)
@@ -32,15 +35,18 @@ venv: $(STAMP)
 book: $(STAMP)
 	$(BIN)/python scripts/build_book.py html
 
-# Debian's Chromium drives the browser tests; Playwright's own browser download is not used.
-browser:
-	@if [ -x /usr/bin/chromium ]; then :; \
+# System packages from Debian: Chromium drives the browser tests (Playwright's own browser
+# download is not used) and bubblewrap isolates each submission while it is graded.
+system-deps:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/bwrap ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "Installing Debian's chromium for the browser tests"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else echo "The browser tests need Debian's chromium: run 'sudo apt-get install chromium'"; exit 1; fi
+	  echo "Installing Debian's chromium and bubblewrap for the tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium bubblewrap >/dev/null; \
+	else echo "The tests need Debian's chromium and bubblewrap: run 'sudo apt-get install chromium bubblewrap'"; exit 1; fi
 
-test: $(STAMP) browser
+browser: system-deps
+
+test: $(STAMP) system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python scripts/build_book.py html

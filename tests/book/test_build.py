@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -26,8 +27,11 @@ def toc_pages() -> list[str]:
     return pages
 
 
-def test_build_has_no_warning():
+def test_build_has_no_warning_and_reuses_executed_notebooks():
     # Incremental after `make book`: only changed pages are read, cached notebooks not re-run.
+    # Touching a notebook makes Sphinx read it again; jupyter-cache must answer, not a kernel.
+    touched = ROOT / "book" / "bias" / "proxy.md"
+    os.utime(touched)
     run = subprocess.run(
         [sys.executable, "scripts/build_book.py", "html"],
         cwd=ROOT,
@@ -39,6 +43,8 @@ def test_build_has_no_warning():
     assert run.returncode == 0, output[-4000:]
     # Sphinx reports "path: WARNING: ..."; kernels log "[IPKernelApp] WARNING | ..." (not ours).
     assert not re.search(r"(^|: )(WARNING|ERROR): ", output, re.M), output[-4000:]
+    assert f"{touched}: Using cached notebook" in output, output[-4000:]
+    assert "Executing notebook" not in output
 
 
 def test_every_toc_page_is_built_in_both_languages(site):
