@@ -97,51 +97,63 @@ def fmt(value: float | None, percent: bool = True, lang: str | None = None) -> s
     return fmt_rate(value, lang) if percent else fixed(value, 2, lang)
 
 
+def bar_blocks_svg(
+    blocks: list[tuple[str, dict[str, float | None]]],
+    series: list[str],
+    aria_label: str,
+    lang: str | None = None,
+) -> str:
+    """Horizontal bars (0–100 %): per block, its label on a line of its own, one bar per series.
+
+    Labels sit above their bars so that long names ("Tingkat positif benar (TPR)") fit a
+    320 px phone; ``etika-demos.js`` (``bars``) draws the same figure.
+    """
+    width, bar_h, gap, label_h = 320, 12, 8, 14
+    block = label_h + len(series) * bar_h + gap
+    height = len(blocks) * block + 24
+    plot_w = width - 50
+    parts = [
+        f'<svg class="etika-chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'aria-label="{escape(aria_label)}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(aria_label)}</title>",
+    ]
+    for i, (label, values) in enumerate(blocks):
+        y0 = i * block
+        parts.append(f'<text x="0" y="{y0 + 10}" font-size="10">{escape(label)}</text>')
+        for j, name in enumerate(series):
+            v = values.get(name)
+            ok = v is not None and not (isinstance(v, float) and math.isnan(v))
+            w = max(0.0, min(1.0, v)) * plot_w if ok else 0.0
+            y = y0 + label_h + j * bar_h
+            parts.append(
+                f'<rect x="0" y="{y}" width="{w:.1f}" height="{bar_h - 2}" '
+                f'fill="{COLOURS.get(name, "#777777")}"/>'
+                f'<text x="{w + 3:.1f}" y="{y + bar_h - 3}" font-size="9">'
+                f"{fmt_rate(v if ok else None, lang)}</text>"
+            )
+    ly = height - 8
+    for j, name in enumerate(series):
+        x = j * 90
+        parts.append(
+            f'<rect x="{x}" y="{ly - 8}" width="10" height="10" '
+            f'fill="{COLOURS.get(name, "#777777")}"/>'
+            f'<text x="{x + 14}" y="{ly + 1}" font-size="10">{escape(_series_label(name, lang))}'
+            "</text>"
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def bar_chart_svg(
     metrics: list[str],
     series: dict[str, dict[str, float]],
     aria_label: str,
     lang: str | None = None,
 ) -> str:
-    """Grouped horizontal bars: one block per metric, one bar per series (0–100 %)."""
-    width, label_w, bar_h, gap = 320, 110, 12, 10
+    """Grouped bars of rates: one block per metric, one bar per series (e.g. women, men)."""
     names = list(series)
-    block = len(names) * bar_h + gap
-    height = len(metrics) * block + 24
-    plot_w = width - label_w - 40
-    parts = [
-        f'<svg class="etika-chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-label="{escape(aria_label)}" xmlns="http://www.w3.org/2000/svg">',
-        f"<title>{escape(aria_label)}</title>",
-    ]
-    for i, m in enumerate(metrics):
-        y0 = i * block
-        parts.append(
-            f'<text x="0" y="{y0 + bar_h}" font-size="10">{escape(t("metric." + m, lang))}</text>'
-        )
-        for j, name in enumerate(names):
-            v = series[name].get(m)
-            ok = v is not None and not (isinstance(v, float) and math.isnan(v))
-            w = max(0.0, min(1.0, v)) * plot_w if ok else 0.0
-            y = y0 + j * bar_h
-            colour = COLOURS.get(name, "#777777")
-            parts.append(
-                f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h - 2}" '
-                f'fill="{colour}"/>'
-                f'<text x="{label_w + w + 3:.1f}" y="{y + bar_h - 3}" font-size="9">'
-                f"{fmt_rate(v if ok else None, lang)}</text>"
-            )
-    ly = height - 8
-    for j, name in enumerate(names):
-        x = label_w + j * 90
-        colour = COLOURS.get(name, "#777")
-        parts.append(
-            f'<rect x="{x}" y="{ly - 8}" width="10" height="10" fill="{colour}"/>'
-            f'<text x="{x + 14}" y="{ly + 1}" font-size="10">{escape(_series_label(name, lang))}'
-            "</text>"
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+    blocks = [(t("metric." + m, lang), {n: series[n].get(m) for n in names}) for m in metrics]
+    return bar_blocks_svg(blocks, names, aria_label, lang)
 
 
 def _series_label(name: str, lang: str | None) -> str:

@@ -19,6 +19,7 @@ from etika.demos import representation as rep_demo
 from etika.demos import threshold as thr_demo
 from etika.demos._model import THRESHOLDS
 from etika.demos.render import (
+    bar_blocks_svg,
     bar_chart_svg,
     confusion_html,
     fmt_rate,
@@ -66,6 +67,11 @@ def _slider(value: float, options, description: str, lang: str) -> w.SelectionSl
         style=_STYLE,
         layout=_LAYOUT,
     )
+
+
+def _narrow(body: str) -> str:
+    # JupyterLab gives outputs the full notebook width; a phone-sized figure reads better.
+    return f"<div style='max-width:520px'>{body}</div>"
 
 
 class ThresholdView:
@@ -123,7 +129,7 @@ class ThresholdView:
         self.shared.disabled = per_group
         tf = self.women.value if per_group else self.shared.value
         tm = self.men.value if per_group else self.shared.value
-        self.output.value = self.render(self.label.value, tf, tm, per_group)
+        self.output.value = _narrow(self.render(self.label.value, tf, tm, per_group))
         return self.output.value
 
     def render(
@@ -189,7 +195,7 @@ class ProxyView:
         self.update()
 
     def update(self) -> str:
-        self.output.value = self.render(self.threshold.value, self.show_with.value)
+        self.output.value = _narrow(self.render(self.threshold.value, self.show_with.value))
         return self.output.value
 
     def render(self, thr: float = 0.5, show_with: bool = True) -> str:
@@ -219,40 +225,12 @@ class ProxyView:
 
 
 def bar_chart_svg_models(models, chart_series, aria, lang):
-    """Selection rate bars: one block per model, one bar per group."""
-    from etika.demos import render
-
-    metrics = [f"proxy.{m}" for m in models]
-    # reuse the grouped-bar drawing with model names as the "metric" labels
-    width, label_w, bar_h, gap = 320, 130, 12, 10
-    height = len(metrics) * (2 * bar_h + gap) + 24
-    plot_w = width - label_w - 40
-    parts = [
-        f'<svg class="etika-chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-label="{escape(aria)}" xmlns="http://www.w3.org/2000/svg"><title>{escape(aria)}'
-        "</title>"
+    """Selection-rate bars: one block per model (with / without gender), one bar per group."""
+    blocks = [
+        (t(f"proxy.{m}", lang), {g: chart_series[g][f"proxy.{m}"] for g in ("female", "male")})
+        for m in models
     ]
-    for i, m in enumerate(metrics):
-        y0 = i * (2 * bar_h + gap)
-        parts.append(f'<text x="0" y="{y0 + bar_h}" font-size="10">{escape(t(m, lang))}</text>')
-        for j, g in enumerate(("female", "male")):
-            v = chart_series[g][m]
-            y = y0 + j * bar_h
-            parts.append(
-                f'<rect x="{label_w}" y="{y}" width="{v * plot_w:.1f}" height="{bar_h - 2}" '
-                f'fill="{render.COLOURS[g]}"/><text x="{label_w + v * plot_w + 3:.1f}" '
-                f'y="{y + bar_h - 3}" font-size="9">{render.fmt_rate(v, lang)}</text>'
-            )
-    ly = height - 8
-    for j, g in enumerate(("female", "male")):
-        x = label_w + j * 90
-        parts.append(
-            f'<rect x="{x}" y="{ly - 8}" width="10" height="10" fill="{render.COLOURS[g]}"/>'
-            f'<text x="{x + 14}" y="{ly + 1}" font-size="10">'
-            f"{escape(render.group_label(g, lang))}</text>"
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+    return bar_blocks_svg(blocks, ["female", "male"], aria, lang)
 
 
 class RepresentationView:
@@ -299,7 +277,7 @@ class RepresentationView:
         self.update()
 
     def update(self) -> str:
-        self.output.value = self.render(self.share.value, self.metric.value)
+        self.output.value = _narrow(self.render(self.share.value, self.metric.value))
         return self.output.value
 
     def render(self, share: float | None = None, metric: str = "error_rate") -> str:

@@ -80,26 +80,27 @@
   }
 
   /* blocks: [{label: text, values: {series: value}}]; series: [names]; labels of series in L */
-  function bars(L, blocks, series, alt, labelW) {
-    var width = 320, barH = 12, gap = 10, block = series.length * barH + gap;
-    var height = blocks.length * block + 24, plotW = width - labelW - 40;
+  function bars(L, blocks, series, alt) {
+    /* labels above their bars, as render.bar_blocks_svg: long names fit a phone */
+    var width = 320, barH = 12, gap = 8, labelH = 14, block = labelH + series.length * barH + gap;
+    var height = blocks.length * block + 24, plotW = width - 50;
     var s = '<svg class="etika-chart" viewBox="0 0 ' + width + " " + height + '" width="100%" role="img" aria-label="' +
       esc(alt) + '" ' + SVGNS + "><title>" + esc(alt) + "</title>";
     blocks.forEach(function (b, i) {
       var y0 = i * block;
-      s += '<text x="0" y="' + (y0 + barH) + '" font-size="10">' + esc(b.label) + "</text>";
+      s += '<text x="0" y="' + (y0 + 10) + '" font-size="10">' + esc(b.label) + "</text>";
       series.forEach(function (name, j) {
         var v = b.values[name], ok = v !== null && v !== undefined && !isNaN(v);
-        var w = ok ? Math.max(0, Math.min(1, v)) * plotW : 0, y = y0 + j * barH;
-        s += '<rect x="' + labelW + '" y="' + y + '" width="' + w.toFixed(1) + '" height="' + (barH - 2) +
-          '" fill="' + (COL[name] || "#777777") + '"/><text x="' + (labelW + w + 3).toFixed(1) + '" y="' +
+        var w = ok ? Math.max(0, Math.min(1, v)) * plotW : 0, y = y0 + labelH + j * barH;
+        s += '<rect x="0" y="' + y + '" width="' + w.toFixed(1) + '" height="' + (barH - 2) +
+          '" fill="' + (COL[name] || "#777777") + '"/><text x="' + (w + 3).toFixed(1) + '" y="' +
           (y + barH - 3) + '" font-size="9">' + pct(ok ? v : null) + "</text>";
       });
     });
     var ly = height - 8;
     series.forEach(function (name, j) {
-      var x = labelW + j * 90;
-      s += '<rect x="' + x + '" y="' + (ly - 8) + '" width="10" height="10" fill="' + (COL[name] || "#777") +
+      var x = j * 90;
+      s += '<rect x="' + x + '" y="' + (ly - 8) + '" width="10" height="10" fill="' + (COL[name] || "#777777") +
         '"/><text x="' + (x + 14) + '" y="' + (ly + 1) + '" font-size="10">' + esc(L[name] || name) + "</text>";
     });
     return s + "</svg>";
@@ -212,7 +213,7 @@
       return (d.hist ? histogram(L, d.hist.shares[label], lines) : "") +
         metricsTable(L, metrics, { female: r.female, male: r.male, gap: gap }) +
         "<div class='etika-cms'>" + confusion(L, "female", r.female) + confusion(L, "male", r.male) + "</div>" +
-        bars(L, blocks, ["female", "male"], L.alt, 110);
+        bars(L, blocks, ["female", "male"], L.alt);
     },
     proxy: function (root, d, rows) {
       var L = d.labels, thr = rangeValue(ctl(root, "threshold"));
@@ -227,7 +228,7 @@
           ' data-model="' + m + '"');
         blocks.push({ label: L["proxy." + m], values: { female: f, male: male } });
       });
-      return html + bars(L, blocks, ["female", "male"], L.alt, 130);
+      return html + bars(L, blocks, ["female", "male"], L.alt);
     },
     representation: function (root, d, rows) {
       var L = d.labels, share = rangeValue(ctl(root, "share")), metric = ctl(root, "metric").value;
