@@ -9,11 +9,14 @@ every statement the prose makes about these numbers.
 
 from __future__ import annotations
 
+import inspect
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
+from etika.data import make_microcredit
+from etika.data.microcredit import POPULATION_RURAL_SHARE
 from etika.demos.proxy import proxy_figures
 from etika.demos.render import fixed, fmt_rate, fmt_threshold, round_value
 from etika.demos.representation import representation_figures
@@ -74,6 +77,10 @@ def raw_figures() -> dict[str, float]:
     for key, value in representation_figures().items():
         out[f"repr_{key}"] = value
     out["threshold_shared"] = 0.5
+    out["population_rural_share"] = POPULATION_RURAL_SHARE
+    out["sample_rural_share"] = (
+        inspect.signature(make_microcredit).parameters["rural_share"].default
+    )
     return out
 
 
@@ -109,7 +116,7 @@ def formatted_figures(lang: str | None = None) -> dict[str, str]:
             out[key] = fmt_threshold(value, lang)
         elif key.endswith("_auc"):
             out[key] = fixed(value, 2, lang)
-        elif key.endswith("gap_kept"):
+        elif key.endswith(("gap_kept", "rural_share")) or key.startswith("repr_share"):
             out[key] = fixed(value, 0, lang, scale=100) + "%"
         elif _is_gap(key):
             pair = _gap_pair(key, raw)

@@ -107,3 +107,8 @@ def test_prose_and_demos_show_the_same_digits(lang):
     assert f">{figures['shared_selection_rate']} " in shown  # the gap, in points
     proxy = ProxyView(lang=lang, widgets=False).render(0.5, True)
     assert f">{figures['proxy_selection_rate_without_gender_female']}<" in proxy
+
+
+def test_index_page_rural_applicants_are_under_sampled(f):
+    # "roughly {{ population_rural_share }} of the population ... only {{ sample_rural_share }}"
+    assert f["sample_rural_share"] < f["population_rural_share"]
