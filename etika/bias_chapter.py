@@ -77,6 +77,7 @@ def raw_figures() -> dict[str, float]:
     for key, value in representation_figures().items():
         out[f"repr_{key}"] = value
     out["threshold_shared"] = 0.5
+    out["min_selection"] = MIN_SELECTION
     out["population_rural_share"] = POPULATION_RURAL_SHARE
     out["sample_rural_share"] = (
         inspect.signature(make_microcredit).parameters["rural_share"].default
@@ -116,7 +117,9 @@ def formatted_figures(lang: str | None = None) -> dict[str, str]:
             out[key] = fmt_threshold(value, lang)
         elif key.endswith("_auc"):
             out[key] = fixed(value, 2, lang)
-        elif key.endswith(("gap_kept", "rural_share")) or key.startswith("repr_share"):
+        elif key.endswith(("gap_kept", "rural_share", "min_selection")) or key.startswith(
+            "repr_share"
+        ):
             out[key] = fixed(value, 0, lang, scale=100) + "%"
         elif _is_gap(key):
             pair = _gap_pair(key, raw)

@@ -112,3 +112,13 @@ def test_prose_and_demos_show_the_same_digits(lang):
 def test_index_page_rural_applicants_are_under_sampled(f):
     # "roughly {{ population_rural_share }} of the population ... only {{ sample_rural_share }}"
     assert f["sample_rural_share"] < f["population_rural_share"]
+
+
+def test_metrics_page_identity_links_the_three_measures_to_the_base_rate():
+    # "the share approved times the precision equals the share who would repay times the TPR"
+    table = threshold_table()
+    for row in table.itertuples():
+        if row.count and row.tp + row.fp:
+            lhs = row.selection_rate * row.precision
+            rhs = row.base_rate * row.tpr
+            assert lhs == pytest.approx(rhs, abs=1e-9), row
