@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -114,6 +115,7 @@ def subset_icon_font(outdir: Path) -> tuple[int, int]:
     """
     from fontTools import subset
 
+    logging.getLogger("fontTools").setLevel(logging.WARNING)  # it logs every table at INFO
     static = outdir / "_static"
     font = static / ICON_FONT
     if not font.exists():
