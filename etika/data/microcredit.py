@@ -32,6 +32,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from etika.data._checks import check_generator_args
+
 __all__ = [
     "BUSINESS_TYPES",
     "DATASHEET",
@@ -234,10 +236,7 @@ def make_microcredit(n: int = 4000, seed: int = 0, rural_share: float = 0.25) ->
     business_type, years_running, monthly_revenue_idr, credit_history_years,
     has_marketplace, repaid, approved_past``. See :data:`PLANTED_BIASES`.
     """
-    if not isinstance(n, int | np.integer) or n < 1:
-        raise ValueError(f"n must be a positive integer, got {n!r}")
-    if not 0.0 <= rural_share <= 1.0:
-        raise ValueError(f"rural_share must be between 0 and 1, got {rural_share!r}")
+    check_generator_args(n, rural_share)
     rng = np.random.default_rng(seed)
 
     rural = rng.random(n) < rural_share

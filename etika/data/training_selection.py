@@ -12,6 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from etika.data._checks import check_generator_args
+
 __all__ = ["DATASHEET", "EDUCATION_LEVELS", "PLANTED_BIASES", "make_training_selection"]
 
 #: Education levels, lowest first (SD, SMP, SMA/SMK, D3, S1).
@@ -148,10 +150,7 @@ def make_training_selection(
     gender, age, province, area, education, has_smartphone, prior_online_course,
     caregiving_gap_years, selected_past, completed``. See :data:`PLANTED_BIASES`.
     """
-    if not isinstance(n, int | np.integer) or n < 1:
-        raise ValueError(f"n must be a positive integer, got {n!r}")
-    if not 0.0 <= rural_share <= 1.0:
-        raise ValueError(f"rural_share must be between 0 and 1, got {rural_share!r}")
+    check_generator_args(n, rural_share)
     rng = np.random.default_rng(seed)
     rural = rng.random(n) < rural_share
     female = rng.random(n) < 0.6

@@ -28,6 +28,7 @@ import pandas as pd
 
 from etika.data import make_microcredit
 from etika.demos._model import THRESHOLDS, counts_over_thresholds, features, logistic_model, split
+from etika.fairness import METRIC_COLUMNS
 
 __all__ = [
     "GROUPS",
@@ -46,21 +47,7 @@ GROUPS: tuple[str, ...] = ("female", "male")
 LABELS: tuple[str, ...] = ("approved_past", "repaid")
 HIST_BINS = 20
 RATE_COLUMNS = ("selection_rate", "tpr", "fpr", "precision")
-TABLE_COLUMNS = (
-    "label",
-    "threshold",
-    "group",
-    "selection_rate",
-    "tpr",
-    "fpr",
-    "precision",
-    "base_rate",
-    "count",
-    "tp",
-    "fp",
-    "tn",
-    "fn",
-)
+TABLE_COLUMNS = ("label", "threshold", "group", *METRIC_COLUMNS)
 
 
 @lru_cache(maxsize=4)

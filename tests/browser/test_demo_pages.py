@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 
 import pytest
-import site_audit
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from etika.demos import proxy as proxy_demo
@@ -44,18 +43,6 @@ SET_CONTROL = """(root, [key, value]) => {
   el.dispatchEvent(new Event('input', {bubbles: true}));
   el.dispatchEvent(new Event('change', {bubbles: true}));
 }"""
-
-
-@pytest.fixture(scope="module")
-def origin(site):
-    with site_audit.serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with site_audit.browser() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")

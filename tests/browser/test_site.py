@@ -8,18 +8,6 @@ import site_audit
 PAGE_BUDGET = 500 * 1024  # bytes transferred (compressed) on a first load, per page
 
 
-@pytest.fixture(scope="module")
-def origin(site):
-    with site_audit.serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with site_audit.browser() as browser:
-        yield browser
-
-
 def pages():
     return site_audit.built_pages()
 
