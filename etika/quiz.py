@@ -94,9 +94,9 @@ BIAS_QUIZ: tuple[Question, ...] = (
             "Label bias: the target records the officers' judgement, not repayment.",
             "Bias label: target mencatat penilaian petugas, bukan pelunasan.",
             True,
-            "Right. The label itself is biased, so a model that fits it well reproduces the "
+            "The label itself is biased, so a model that fits it well reproduces the "
             "officers' decisions, including their unfair treatment of women.",
-            "Benar. Labelnya sendiri bias, sehingga model yang cocok dengan label itu mengulang "
+            "Labelnya sendiri bias, sehingga model yang cocok dengan label itu mengulang "
             "keputusan petugas, termasuk perlakuan tidak adil terhadap perempuan.",
         ),
         (
@@ -139,9 +139,9 @@ BIAS_QUIZ: tuple[Question, ...] = (
             "Selisihnya hanya sedikit mengecil: jenis usaha, kepala rumah tangga dan riwayat "
             "kredit berperan sebagai proksi gender.",
             True,
-            "Right. This is why 'fairness through unawareness' is not enough: we must assess the "
+            "This is why 'fairness through unawareness' is not enough: we must assess the "
             "outcomes for each group.",
-            "Benar. Inilah sebabnya 'keadilan dengan tidak melihat' (fairness through "
+            "Inilah sebabnya 'keadilan melalui ketidaktahuan' (fairness through "
             "unawareness) tidak cukup: kita harus menilai hasil untuk setiap kelompok.",
         ),
         (
@@ -207,9 +207,9 @@ BIAS_QUIZ: tuple[Question, ...] = (
             "The true-positive rate (TPR); equal opportunity.",
             "Tingkat positif benar (TPR); kesempatan yang setara.",
             True,
-            "Right. Equal opportunity asks that people who would repay have the same chance of "
+            "Equal opportunity asks that people who would repay have the same chance of "
             "approval whatever their group. Here women who would repay are turned down more often.",
-            "Benar. Kesempatan yang setara menuntut agar orang yang akan melunasi memiliki "
+            "Kesempatan yang setara menuntut agar orang yang akan melunasi memiliki "
             "peluang disetujui yang sama apa pun kelompoknya. Di sini perempuan yang akan melunasi "
             "lebih sering ditolak.",
         ),
@@ -300,9 +300,9 @@ BIAS_QUIZ: tuple[Question, ...] = (
             "Lebih banyak kesalahan untuk pemohon perdesaan, yang berkurang ketika porsi mereka "
             "dalam data latih bertambah.",
             True,
-            "Right. The model learns the urban pattern; in the demo the rural error rate falls "
+            "The model learns the urban pattern; in the demo the rural error rate falls "
             "as the rural share of the training data grows.",
-            "Benar. Model mempelajari pola perkotaan; dalam demo, tingkat kesalahan perdesaan "
+            "Model mempelajari pola perkotaan; dalam demo, tingkat kesalahan perdesaan "
             "turun ketika porsi pemohon perdesaan dalam data latih bertambah.",
         ),
         (
