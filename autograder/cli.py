@@ -40,7 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--force", action="store_true", help="replace submissions already collected")
     c.add_argument("--max-mb", type=float, default=5.0, help="largest notebook accepted (MB)")
 
-    g = sub.add_parser("grade", help="autograde, one process per submission")
+    g = sub.add_parser(
+        "grade", help="autograde, each submission in bubblewrap sandboxes (see autograder/grade.py)"
+    )
     g.add_argument("assignment")
     g.add_argument("students", nargs="*", metavar="STUDENT")
     g.add_argument("--force", action="store_true", help="grade again what is already graded")
@@ -48,13 +50,22 @@ def _parser() -> argparse.ArgumentParser:
         "--timeout",
         type=int,
         default=30,
-        help="seconds per cell; a notebook is stopped after 2x this per notebook + 30 s",
+        help="seconds per cell; a learner's notebook is stopped after 10x this + 30 s",
     )
     g.add_argument("--jobs", type=int, default=None, help="parallel submissions (default: CPUs)")
     g.add_argument(
+        "--unsafe-no-sandbox",
+        action="store_true",
+        help="grade without bubblewrap (limits only): learners' code can then read the "
+        "answer key, the gradebook and other submissions. Never for real cohorts",
+    )
+    g.add_argument("--memory-mb", type=int, default=1024, help="memory per learner process")
+    g.add_argument("--max-processes", type=int, default=64, help="processes per learner")
+    g.add_argument("--max-file-mb", type=int, default=64, help="largest file a learner writes")
+    g.add_argument(
         "--wrapper",
         default="",
-        help="command prefixed to each grading process (e.g. a bubblewrap sandbox)",
+        help="command prefixed to each sandboxed process (e.g. nice -n 10)",
     )
 
     f = sub.add_parser("feedback", help="per-learner HTML feedback without hidden tests")
@@ -137,7 +148,22 @@ def run(args: argparse.Namespace) -> int:
 
         if args.timeout <= 0:
             raise UserError(f"--timeout {args.timeout} must be positive", "e.g. --timeout 30")
+        from .sandbox import Limits
+
         wrapper = shlex.split(args.wrapper) if args.wrapper else None
+        if args.unsafe_no_sandbox:
+            print(
+                "WARNING: --unsafe-no-sandbox: submissions run WITHOUT isolation (resource "
+                "limits only). Their code can read the answer key, the gradebook and other "
+                "learners' work and reach the network. Install bubblewrap: "
+                "sudo apt-get install bubblewrap",
+                file=sys.stderr,
+            )
+        limits = Limits(
+            memory_mb=args.memory_mb,
+            processes=args.max_processes,
+            file_mb=args.max_file_mb,
+        )
         rep = grade(
             course,
             args.assignment,
@@ -147,7 +173,12 @@ def run(args: argparse.Namespace) -> int:
             args.jobs,
             wrapper,
             progress=not args.quiet,
+            unsafe_no_sandbox=args.unsafe_no_sandbox,
+            limits=limits,
         )
+        for sid, notes in rep.notes.items():
+            for note in notes:
+                print(f"NOTE {sid}: {note}")
         for sid, why in rep.failed.items():
             print(f"FAILED {sid}: {why} (autograded parts scored 0)")
         secs = list(rep.seconds.values())

@@ -1,27 +1,39 @@
-"""Autograde submissions: one subprocess per submission, the parent is the only gradebook writer.
+"""Autograde submissions in two sandboxes each; the parent is the only gradebook writer.
 
-Per submission:
-1. the parent builds a scratch course (``prepare_scratch``): the submission, the assignment's
-   non-notebook files, and a gradebook copy without any learner in it;
-2. a child process runs nbgrader's autograde on it (``build_worker_command`` returns the
-   command line; a sandbox such as bubblewrap can be prefixed with ``wrapper``);
-3. the parent copies the grades into the real gradebook and moves the autograded notebooks into
-   place, and marks the submission done in the SAME transaction (``record``). A kill at any
-   moment leaves either no mark (graded again next run) or grades + mark (skipped next run).
+Per submission (one worker thread each, ``--jobs`` at a time), per notebook:
+
+1. **Kernel A** (``learner_run``, bubblewrap sandbox, uid of its slot, limits) runs the
+   learner's code cells, read from the submission as plain JSON whatever state it is in; test
+   cells in the submission are never run. A cell that ignores its time limit or kills the
+   process is skipped and the notebook run again (each incident is a line in the learner's
+   feedback). After each answer cell A writes a snapshot of its global names as tagged JSON,
+   then answers function calls on a unix socket.
+2. **Kernel B** (``worker`` = stock nbgrader autograde, another sandbox and uid) grades a
+   notebook the parent builds from the RELEASE notebook: the learner's answer cells are replaced
+   by ``_etika_load`` calls that rebuild A's values with ``safevalues.decode`` (exact types from a
+   whitelist, never pickle) and turn the learner's functions into by-value calls to A; locked
+   and test cells, hidden tests included, come from the gradebook as nbgrader restores them. No
+   learner code runs in B, so nothing the learner does in A can change how a test is run.
+3. The parent copies B's grades into the real gradebook, moves the autograded notebook (with the
+   learner's own code and output put back into the answer cells) into place, and marks the
+   submission done in the SAME transaction (``record``). A kill at any moment leaves either no
+   mark (graded again next run) or grades + mark (skipped next run).
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import json
 import os
+import queue
 import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import tempfile
 import time
 import warnings
@@ -30,9 +42,11 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from . import sandbox
 from .course import LEDGER_TABLE, Course, protect, submission_students
 from .errors import UserError
 from .progress import Progress
+from .sandbox import Limits
 
 STARTUP_GRACE = 30  # seconds for process + kernel start, per submission
 
@@ -56,6 +70,7 @@ class GradeReport:
     failed: dict[str, str] = field(default_factory=dict)  # student -> reason
     skipped: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    notes: dict[str, list[str]] = field(default_factory=dict)  # student -> limits hit etc.
 
 
 def submission_digest(path: Path) -> str:
@@ -95,58 +110,453 @@ def make_template(course: Course, dest: Path) -> None:
     os.chmod(dest, 0o600)
 
 
-def prepare_scratch(course: Course, aid: str, sid: str, template: Path, base: Path) -> Path:
-    scratch = Path(tempfile.mkdtemp(prefix=f"{sid}-", dir=base))
-    shutil.copytree(course.submitted(sid, aid), scratch / "submitted" / sid / aid)
-    # nbgrader copies the assignment's non-notebook files (data) over the submission;
-    # the source notebooks (with solutions) are not given to the child.
-    src = course.source(aid)
-    dst = scratch / "source" / aid
-    dst.mkdir(parents=True)
+MAX_CELLS = 1000  # code cells run per notebook; a notebook with more is cut (with a note)
+MAX_ATTEMPTS = 4  # runs of kernel A per notebook (each run skips the cell that broke the last)
+KILL_GRACE = 2.0  # seconds past the per-cell limit before a cell is stopped hard
+UID_BASE = 61000  # sandbox uids: 2 per parallel slot (learner, grader), never root
+BOOT_TAG = "etika-bootstrap"
+
+
+@dataclass
+class Settings:
+    timeout: int
+    limits: Limits
+    bwrap: str | None  # None: --unsafe-no-sandbox
+    wrapper: list[str] | None = None
+
+
+@dataclass
+class ReleaseNb:
+    name: str
+    node: object  # nbformat NotebookNode of the RELEASE version (trusted)
+    solution_code: list[str]
+    solution_md: list[str]
+    tests: set[str]
+    locked: set[str] = dataclasses.field(default_factory=set)  # setup code cells
+
+
+def _meta(cell) -> dict:
+    m = cell.get("metadata") if isinstance(cell, dict) else None
+    m = m.get("nbgrader") if isinstance(m, dict) else None
+    return m if isinstance(m, dict) else {}
+
+
+def _source(cell) -> str:
+    src = cell.get("source", "")
+    if isinstance(src, list):
+        src = "".join(x for x in src if isinstance(x, str))
+    return src if isinstance(src, str) else ""
+
+
+def load_release(course: Course, aid: str) -> list[ReleaseNb]:
+    import nbformat
+
+    out = []
+    for name in course.release_notebooks(aid):
+        node = nbformat.read(course.release(aid) / f"{name}.ipynb", as_version=4)
+        sol_code, sol_md, tests, locked = [], [], set(), set()
+        for cell in node.cells:
+            m = _meta(cell)
+            gid = m.get("grade_id")
+            if m.get("solution") and cell.cell_type == "code":
+                sol_code.append(gid)
+            elif m.get("solution"):
+                sol_md.append(gid)
+            elif m.get("grade"):
+                tests.add(gid)
+            elif m.get("locked") and cell.cell_type == "code":
+                locked.add(gid)
+        out.append(ReleaseNb(name, node, sol_code, sol_md, tests, locked))
+    return out
+
+
+def read_learner_cells(path: Path) -> tuple[list[dict], str]:
+    """A submitted notebook's cells, read as plain JSON whatever state it is in."""
+    if not path.is_file():
+        return [], "notebook not handed in: every part is scored as blank"
+    try:
+        doc = json.loads(path.read_bytes().decode("utf-8", errors="replace"))
+    except (ValueError, RecursionError):
+        return [], "the notebook is not valid JSON: every part is scored as blank"
+    cells = doc.get("cells") if isinstance(doc, dict) else None
+    if not isinstance(cells, list):
+        return [], "the file is not a notebook (no list of cells): every part is scored as blank"
+    return [c for c in cells if isinstance(c, dict)], ""
+
+
+def plan_cells(cells: list[dict], rel: ReleaseNb) -> tuple[list[dict], dict[str, str], str]:
+    """Code cells kernel A runs (tests excluded), and the learner's written answers by id."""
+    code, answers, note, seen = [], {}, "", set()
+    for cell in cells:
+        gid = _meta(cell).get("grade_id")
+        gid = gid if isinstance(gid, str) else None
+        if cell.get("cell_type") == "markdown" and gid in rel.solution_md and gid not in answers:
+            answers[gid] = _source(cell)[:100_000]
+        if cell.get("cell_type") != "code" or gid in rel.tests:
+            continue  # tests come from the gradebook, never from the submission
+        if len(code) >= MAX_CELLS:
+            note = f"only the first {MAX_CELLS} code cells were run"
+            break
+        snap = gid if gid in rel.solution_code and gid not in seen else None
+        if snap:
+            seen.add(snap)
+        code.append(
+            {
+                "source": _source(cell)[:1_000_000],
+                "snapshot": snap,
+                "grade_id": gid,
+                "locked": gid in rel.locked,
+            }
+        )
+    return code, answers, note
+
+
+def _chown_tree(path: Path, uid: int | None) -> None:
+    if uid is None:
+        return
+    for p in [path, *path.rglob("*")]:
+        os.lchown(p, uid, uid)
+        if not p.is_symlink():
+            os.chmod(p, 0o755 if p.is_dir() else 0o644)
+
+
+def _copy_files(src: Path, dst: Path, *, skip_notebooks: bool) -> None:
     for p in src.rglob("*"):
         rel = p.relative_to(src)
-        if p.is_file() and p.suffix != ".ipynb" and ".ipynb_checkpoints" not in rel.parts:
-            (dst / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(p, dst / rel)
-    shutil.copy2(template, scratch / "gradebook.db")
-    return scratch
+        if ".ipynb_checkpoints" in rel.parts or p.is_symlink() or not p.is_file():
+            continue
+        if skip_notebooks and p.suffix == ".ipynb":
+            continue
+        (dst / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(p, dst / rel)
 
 
-def build_worker_command(
-    job: Job, course: Course, timeout: int, wrapper: list[str] | None = None
-) -> list[str]:
-    """The command line grading one submission. Prefix a sandbox with ``wrapper``."""
-    cmd = [
-        sys.executable,
+@dataclass
+class LearnerRun:
+    nb: str
+    proc: subprocess.Popen | None
+    xchg: Path
+    outputs: list
+    notes: list[str]
+    sources: dict[str, str]  # grade_id -> learner source (feedback shows it)
+    answers: dict[str, str]
+
+
+def _describe_death(rc: int | None) -> str:
+    if rc is None:
+        return "was stopped"
+    if rc < 0 or rc > 128:  # killed by a signal (bubblewrap reports 128 + signal)
+        sig = -rc if rc < 0 else rc - 128
+        names = {
+            signal.SIGSEGV: "crashed (segmentation fault)",
+            signal.SIGKILL: "was killed (memory or process limit)",
+            signal.SIGXFSZ: "was stopped for writing too large a file",
+            signal.SIGXCPU: "was stopped for using too much CPU time",
+            signal.SIGABRT: "aborted",
+        }
+        return names.get(sig, f"died from signal {sig}")
+    return f"stopped the kernel (exit status {rc})"
+
+
+def _sandbox_uids(slot: int, sandboxed: bool) -> tuple[int | None, int | None]:
+    # without bubblewrap the interpreter may live where another uid cannot reach (/root)
+    if os.geteuid() != 0 or not sandboxed:
+        return None, None
+    return UID_BASE + 2 * slot, UID_BASE + 2 * slot + 1
+
+
+def run_learner(course, job, rel, st: Settings, uid) -> LearnerRun:
+    """Kernel A for one notebook: run, restart without the cell that broke it, serve calls."""
+    base = job.scratch / "a" / rel.name
+    in_dir, work, xchg = base / "in", base / "work", base / "xchg"
+    for d in (in_dir / "files", work, xchg):
+        d.mkdir(parents=True)
+    sub = course.submitted(job.student, job.assignment)
+    cells, note = read_learner_cells(sub / f"{rel.name}.ipynb")
+    code, answers, cut = plan_cells(cells, rel)
+    notes = [n for n in (note, cut) if n]
+    # the learner's own files (helper modules...), then the assignment's data on top
+    for p in sub.iterdir():
+        if (
+            p.is_file()
+            and not p.is_symlink()
+            and p.suffix != ".ipynb"
+            and p.name != "timestamp.txt"
+        ):
+            shutil.copyfile(p, in_dir / "files" / p.name)
+    _copy_files(course.source(job.assignment), in_dir / "files", skip_notebooks=True)
+    files = [str(in_dir / "files" / p.name) for p in (in_dir / "files").iterdir()]
+    run = LearnerRun(rel.name, None, xchg, [], notes, {}, answers)
+    run.sources = {c["snapshot"]: c["source"] for c in code if c["snapshot"]}
+    skip: set[int] = set()
+    nb_limit = STARTUP_GRACE + 10 * st.timeout + 0.05 * len(code)
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        for p in xchg.iterdir():
+            p.unlink()
+        plan = {
+            "cells": code,
+            "skip": sorted(skip),
+            "xchg": str(xchg),
+            "work": str(work),
+            "files": files,
+            "cell_timeout": st.timeout,
+            "call_timeout": max(0.5, st.timeout - 1.5),
+            "output_bytes": st.limits.output_kb * 1024,
+            "kill_strays": st.bwrap is not None,
+        }
+        (in_dir / "plan.json").write_text(json.dumps(plan))
+        _chown_tree(base, uid)
+        cmd, env = sandbox.command(
+            [sandbox.PYTHON, "-m", "autograder.learner_run", str(in_dir / "plan.json")],
+            bwrap=st.bwrap,
+            limits=st.limits,
+            uid=uid,
+            rw=[str(xchg)],
+            ro=[str(in_dir)],
+            tmpfs=[(str(work), st.limits.file_mb * 4 * 1024 * 1024)],
+            cwd=str(work),
+            home=str(work),
+        )
+        with open(base / "a.log", "ab") as log:
+            proc = subprocess.Popen(
+                [*(st.wrapper or []), *cmd],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                env=env,
+            )
+        started = time.monotonic()
+        cur, since, why = None, started, ""
+        while True:
+            if (xchg / "ready").exists():
+                run.proc = proc
+                run.outputs = _read_json(xchg / "outputs.json") or []
+                return run
+            rc = proc.poll()
+            now = time.monotonic()
+            idx = _progress(xchg)
+            if idx != cur:
+                cur, since = idx, now
+            if rc is not None:
+                why = _describe_death(rc)
+            elif cur is not None and now - since > st.timeout + KILL_GRACE:
+                why = f"ran past the time limit ({st.timeout} s per cell) and was stopped"
+            elif now - started > nb_limit:
+                why = f"the notebook ran past its time limit ({nb_limit:.0f} s) and was stopped"
+            if why:
+                _killpg(proc)
+                break
+            time.sleep(0.05)
+        if cur is not None and cur >= len(code):
+            run.notes.append(f"the learner's kernel {why} while exporting its values")
+            return run
+        if cur is None:
+            tail = (base / "a.log").read_bytes()[-300:].decode("utf-8", "replace").strip()
+            tail = tail.splitlines()[-1] if tail else ""
+            run.notes.append(f"the learner's kernel {why} before its first cell ({tail[:200]})")
+            return run
+        label = code[cur]["grade_id"] or "(no id)"
+        run.notes.append(
+            f"code cell {cur + 1} [{label}] {why}; it was skipped and the notebook run again "
+            "without it: points earned by the other cells are kept"
+        )
+        skip.add(cur)
+        if attempt == MAX_ATTEMPTS - 1 or now - started > nb_limit:
+            skip.update(range(cur, len(code)))  # last try: nothing from here on
+    return run
+
+
+def _progress(xchg: Path):
+    try:
+        with open(xchg / "progress", "rb") as fh:
+            return int(fh.read(20).decode())
+    except (OSError, ValueError):
+        return None
+
+
+def _read_json(path: Path, limit: int = 50 * 1024 * 1024):
+    try:
+        if path.stat().st_size > limit:
+            return None
+        return json.loads(path.read_text(encoding="utf-8", errors="replace"))
+    except (OSError, ValueError, RecursionError):
+        return None
+
+
+def _killpg(proc: subprocess.Popen | None) -> None:
+    if proc and proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            proc.kill()
+        proc.wait()
+
+
+def build_grading_notebook(rel: ReleaseNb, run: LearnerRun, timeout: int):
+    """The notebook kernel B runs: the RELEASE notebook, answers replaced by exported values."""
+    import copy
+
+    from nbformat.v4 import new_code_cell, new_markdown_cell
+
+    nb = copy.deepcopy(rel.node)
+    boot = new_code_cell(
+        "from autograder.bside import Loader as _EtikaLoader\n"
+        f"_etika_load = _EtikaLoader({str(run.xchg)!r}, {max(1, timeout - 1)})\n"
+        "del _EtikaLoader",
+        metadata={"tags": [BOOT_TAG]},
+    )
+    cells = [boot]
+    if run.notes:
+        text = "**Grader notes / Catatan penilai:**\n\n" + "\n".join(f"- {n}" for n in run.notes)
+        cells.append(new_markdown_cell(text, metadata={"tags": [BOOT_TAG + "-notes"]}))
+    for cell in nb.cells:
+        m = _meta(cell)
+        gid = m.get("grade_id")
+        if m.get("solution") and cell.cell_type == "code":
+            cell.source = f"_etika_load(globals(), {gid!r})"
+            cell.outputs = []
+        elif m.get("solution") and gid in run.answers:
+            cell.source = run.answers[gid]
+        cells.append(cell)
+    nb.cells = cells
+    return nb
+
+
+def restore_learner_view(path: Path, runs: dict[str, LearnerRun]) -> None:
+    """In the autograded notebook, show the learner's own code and output in answer cells."""
+    import nbformat
+    from nbformat.v4 import new_output
+
+    for nbfile in path.glob("*.ipynb"):
+        run = runs.get(nbfile.stem)
+        if run is None:
+            continue
+        nb = nbformat.read(nbfile, as_version=4)
+        outputs = {}
+        for res, cell in zip(run.outputs, [c for c in _plan_cells(run)], strict=False):
+            if isinstance(res, dict) and cell.get("snapshot"):
+                outputs[cell["snapshot"]] = res
+        keep = []
+        for cell in nb.cells:
+            if BOOT_TAG in cell.get("metadata", {}).get("tags", []):
+                continue
+            gid = _meta(cell).get("grade_id")
+            if cell.cell_type == "code" and _meta(cell).get("solution"):
+                cell.source = run.sources.get(gid, cell.source)
+                res = outputs.get(gid) or {}
+                text = str(res.get("output") or "")
+                if res.get("error"):
+                    text += f"\n{res['error']}"
+                cell.outputs = [new_output("stream", name="stdout", text=text)] if text else []
+            keep.append(cell)
+        nb.cells = keep
+        nbformat.write(nb, nbfile)
+
+
+def _plan_cells(run: LearnerRun) -> list[dict]:
+    plan = _read_json(run.xchg.parent / "in" / "plan.json") or {}
+    return plan.get("cells", [])
+
+
+def run_job(
+    course: Course, job: Job, releases: list[ReleaseNb], st: Settings, slot: int, template: Path
+):
+    """Grade one submission (in a worker thread). Returns (result, reason, notes)."""
+    uid_a, uid_b = _sandbox_uids(slot, st.bwrap is not None)
+    runs: dict[str, LearnerRun] = {}
+    try:
+        for rel in releases:
+            runs[rel.name] = run_learner(course, job, rel, st, uid_a)
+        return _run_grader(course, job, releases, runs, st, uid_b, template)
+    finally:
+        for run in runs.values():
+            _killpg(run.proc)
+
+
+def _run_grader(course, job, releases, runs, st, uid, template):
+    import nbformat
+
+    aid, sid = job.assignment, job.student
+    bdir = job.scratch / "b"
+    subdir = bdir / "submitted" / sid / aid
+    subdir.mkdir(parents=True)
+    for rel in releases:
+        nbformat.write(
+            build_grading_notebook(rel, runs[rel.name], st.timeout), subdir / f"{rel.name}.ipynb"
+        )
+    ts = course.submitted(sid, aid) / "timestamp.txt"
+    if ts.is_file() and not ts.is_symlink():
+        shutil.copyfile(ts, subdir / "timestamp.txt")
+    _copy_files(course.source(aid), bdir / "source" / aid, skip_notebooks=True)
+    shutil.copyfile(template, bdir / "gradebook.db")
+    shutil.copyfile(course.root / "nbgrader_config.py", bdir / "nbgrader_config.py")
+    (bdir / "home").mkdir()
+    _chown_tree(bdir, uid)
+    argv = [
+        sandbox.PYTHON,
         "-m",
         "autograder.worker",
         "--scratch",
-        str(job.scratch),
+        str(bdir),
         "--assignment",
-        job.assignment,
+        aid,
         "--student",
-        job.student,
+        sid,
         "--course-id",
         course.course_id,
         "--config",
-        str(course.root / "nbgrader_config.py"),
+        str(bdir / "nbgrader_config.py"),
         "--timeout",
-        str(timeout),
+        str(st.timeout),
     ]
-    return [*(wrapper or []), *cmd]
+    limits = dataclasses.replace(st.limits, memory_mb=max(st.limits.memory_mb, 2048), processes=256)
+    cmd, env = sandbox.command(
+        argv,
+        bwrap=st.bwrap,
+        limits=limits,
+        uid=uid,
+        rw=[str(bdir)],
+        ro=[str(r.xchg) for r in runs.values()],
+        tmpfs=[],
+        cwd=str(bdir),
+        home=str(bdir / "home"),
+    )
+    n_cells = sum(len(r.node.cells) for r in releases)
+    deadline = time.monotonic() + STARTUP_GRACE + 2 * st.timeout * max(1, n_cells)
+    with open(job.scratch / "worker.out", "wb") as log:
+        proc = subprocess.Popen(
+            [*(st.wrapper or []), *cmd],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            cwd=bdir,
+            env=env,
+        )
+    job.proc = proc
+    while proc.poll() is None:
+        if time.monotonic() > deadline:
+            job.killed_for = "time limit: the grader's kernel did not finish; stopped"
+            _killpg(proc)
+            break
+        time.sleep(0.05)
+    notes = [f"{name}: {n}" for name, r in runs.items() for n in r.notes]
+    if proc.returncode != 0 or job.killed_for:
+        return None, _why_failed(job, bdir), notes
+    result = _read_scratch_grades(course, job, bdir)
+    if result is None:
+        return None, _why_failed(job, bdir), notes
+    out = bdir / "autograded" / sid / aid
+    if out.is_dir():
+        restore_learner_view(out, runs)
+    return result, "", notes
 
 
-def _kill(job: Job) -> None:
-    if job.proc and job.proc.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(job.proc.pid, signal.SIGKILL)
-        job.proc.wait()
-
-
-def _read_scratch_grades(course: Course, job: Job) -> dict | None:
+def _read_scratch_grades(course: Course, job: Job, bdir: Path) -> dict | None:
     from nbgrader.api import Gradebook, MissingEntry
 
-    db = job.scratch / "gradebook.db"
+    db = bdir / "gradebook.db"
     with Gradebook(f"sqlite:///{db}", course.course_id) as gb:
         try:
             sub = gb.find_submission(job.assignment, job.student)
@@ -165,7 +575,14 @@ def _read_scratch_grades(course: Course, job: Job) -> dict | None:
         }
 
 
-def record(course: Course, job: Job, result: dict | None, reason: str, seconds: float) -> float:
+def record(
+    course: Course,
+    job: Job,
+    result: dict | None,
+    reason: str,
+    seconds: float,
+    notes: list[str] = (),
+) -> float:
     """Write one submission's grades and its done-mark in one transaction. Returns auto points."""
     from nbgrader.api import Gradebook, MissingEntry
 
@@ -204,7 +621,7 @@ def record(course: Course, job: Job, result: dict | None, reason: str, seconds: 
                     c.auto_comment = got["comments"][c.name]
         # move the autograded notebooks into place before the commit; if we die in between,
         # there is no done-mark and the next run grades this submission again
-        out = job.scratch / "autograded" / sid / aid
+        out = job.scratch / "b" / "autograded" / sid / aid
         dest = course.autograded(sid, aid)
         if out.is_dir():
             dest.parent.mkdir(parents=True, exist_ok=True)
@@ -227,7 +644,7 @@ def record(course: Course, job: Job, result: dict | None, reason: str, seconds: 
                 "s": sid,
                 "h": job.digest,
                 "st": "ok" if result is not None and not reason else "failed",
-                "d": reason,
+                "d": "; ".join([reason, *notes] if reason else notes)[:2000],
                 "t": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 "sec": round(seconds, 2),
                 "n": (prior[0] if prior else 0) + 1,
@@ -238,15 +655,18 @@ def record(course: Course, job: Job, result: dict | None, reason: str, seconds: 
     return total
 
 
-def _why_failed(job: Job) -> str:
+def _kill(job: Job) -> None:
+    _killpg(job.proc)
+
+
+def _why_failed(job: Job, bdir: Path) -> str:
     if job.killed_for:
         return job.killed_for
-    try:
-        res = json.loads((job.scratch / "result.json").read_text())
-        err = (res.get("error") or "").strip().splitlines()
+    res = _read_json(bdir / "result.json")
+    if isinstance(res, dict):
+        err = str(res.get("error") or "").strip().splitlines()
         return "nbgrader could not grade it: " + (err[-1][:200] if err else "unknown error")
-    except (OSError, ValueError):
-        return f"grading process exited with status {job.proc.returncode if job.proc else '?'}"
+    return f"grading process exited with status {job.proc.returncode if job.proc else '?'}"
 
 
 def grade(
@@ -258,8 +678,12 @@ def grade(
     jobs: int | None = None,
     wrapper: list[str] | None = None,
     progress: bool = True,
+    *,
+    unsafe_no_sandbox: bool = False,
+    limits: Limits | None = None,
 ) -> GradeReport:
     course.check_assignment(aid, released=True)
+    bwrap = sandbox.require(unsafe_no_sandbox)
     available = submission_students(course, aid)
     if students:
         missing = [s for s in students if s not in available]
@@ -270,69 +694,60 @@ def grade(
                 "(or check the ids with: autograder status)",
             )
     todo_ids = students or available
+    st = Settings(timeout, limits or Limits(), bwrap, wrapper)
     with course.lock():
-        return _grade(course, aid, todo_ids, force, timeout, jobs, wrapper, progress)
+        return _grade(course, aid, todo_ids, force, jobs, st, progress)
 
 
-def _grade(course, aid, todo_ids, force, timeout, jobs, wrapper, progress) -> GradeReport:
+def _grade(course, aid, todo_ids, force, jobs, st: Settings, progress) -> GradeReport:
     course.ensure_ledger()
     ledger = course.ledger(aid)
     report = GradeReport()
     pending: list[Job] = []
     base = Path(tempfile.mkdtemp(prefix="grade-", dir=course.state))
+    os.chmod(base, 0o711)  # sandbox uids reach only the directories bound for them
     try:
-        notebooks = course.release_notebooks(aid)
+        releases = load_release(course, aid)
         for sid in todo_ids:
             digest = submission_digest(course.submitted(sid, aid))
             done = ledger.get((aid, sid))
             if done and done["submission_hash"] == digest and not force:
                 report.skipped.append(sid)
                 continue
-            pending.append(Job(sid, aid, Path(), digest, max(1, len(notebooks))))
+            pending.append(Job(sid, aid, Path(), digest, max(1, len(releases))))
         if not pending:
             return report
         template = base / "template.db"
         make_template(course, template)
-        jobs = max(1, jobs or os.cpu_count() or 1)
+        jobs = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
         bar = Progress(len(pending), f"grading {aid}", enabled=progress)
-        running: list[Job] = []
-        queue = list(pending)
-        while queue or running:
-            while queue and len(running) < jobs:
-                job = queue.pop(0)
-                job.scratch = prepare_scratch(course, aid, job.student, template, base)
-                logf = open(job.scratch / "worker.out", "wb")  # noqa: SIM115
-                job.proc = subprocess.Popen(
-                    build_worker_command(job, course, timeout, wrapper),
-                    stdin=subprocess.DEVNULL,
-                    stdout=logf,
-                    stderr=subprocess.STDOUT,
-                    start_new_session=True,
-                    cwd=job.scratch,
-                )
-                logf.close()
+        slots: queue.Queue[int] = queue.Queue()
+        for i in range(jobs):
+            slots.put(i)
+
+        def work(job: Job):
+            slot = slots.get()
+            try:
+                job.scratch = Path(tempfile.mkdtemp(prefix=f"{job.student}-", dir=base))
+                os.chmod(job.scratch, 0o711)
                 job.started = time.monotonic()
-                job.deadline = job.started + STARTUP_GRACE + 2 * timeout * job.n_notebooks
-                running.append(job)
-            time.sleep(0.05)
-            for job in list(running):
-                now = time.monotonic()
-                if job.proc.poll() is None:
-                    if now > job.deadline:
-                        job.killed_for = (
-                            f"time limit: still running after {now - job.started:.0f} s "
-                            f"(--timeout {timeout} s per cell/notebook); stopped"
-                        )
-                        _kill(job)
-                    else:
-                        continue
-                running.remove(job)
-                seconds = now - job.started
-                ok = job.proc.returncode == 0 and not job.killed_for
-                result = _read_scratch_grades(course, job) if ok else None
-                reason = "" if result is not None else _why_failed(job)
-                points = record(course, job, result, reason, seconds)
+                try:
+                    return run_job(course, job, releases, st, slot, template)
+                except Exception as exc:
+                    return None, f"grading error: {type(exc).__name__}: {exc}"[:300], []
+            finally:
+                slots.put(slot)
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(work, job): job for job in pending}
+            for fut in concurrent.futures.as_completed(futures):
+                job = futures[fut]
+                result, reason, notes = fut.result()
+                seconds = time.monotonic() - job.started
+                points = record(course, job, result, reason, seconds, notes)
                 report.seconds[job.student] = seconds
+                if notes:
+                    report.notes[job.student] = notes
                 if reason:
                     report.failed[job.student] = reason
                     note = f"{job.student}: FAILED ({reason})"

@@ -1,11 +1,10 @@
-"""Grade ONE submission in its own process: ``python -m autograder.worker``.
+"""Kernel B's process: stock nbgrader autograde on ONE grading notebook.
 
-The parent (``autograder grade``) prepares a scratch course directory holding only
-this learner's submission, the assignment's non-notebook files and a copy of the gradebook
-stripped of every learner. Here nbgrader's own ``autograde`` (sanitize + execute +
-save grades) runs on that scratch course; the parent then copies the grades into the real
-gradebook. This process never sees the real gradebook or other learners' work, so it can
-be wrapped in a sandbox (see ``grade.build_worker_command``).
+``python -m autograder.worker`` runs inside its own sandbox on a scratch course that the parent
+(``autograder grade``) prepared: the grading notebook built from the release version (no
+learner code in it, see ``grade.build_grading_notebook``), the assignment's data files and a
+copy of the gradebook stripped of every learner. The parent then copies the grades into the
+real gradebook. This process never sees the real gradebook, the answer key or other learners.
 """
 
 from __future__ import annotations
@@ -37,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=int, default=30, help="seconds per cell")
     args = parser.parse_args(argv)
     threading.Thread(target=_watch_parent, daemon=True).start()
+    # jsonschema imports rfc3987_syntax (if installed) to check "iri" strings, which no notebook
+    # schema uses; building its grammar costs ~1 s per submission
+    sys.modules.setdefault("rfc3987_syntax", None)
 
     import logging
 

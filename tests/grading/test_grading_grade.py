@@ -65,7 +65,13 @@ def test_scores_equal_stock_nbgrader_autograde(graded, tmp_path):
     )
     res = subprocess.run([*nbgrader, "autograde", F.AID], cwd=stock, env=env, capture_output=True)
     assert res.returncode == 0, res.stderr.decode()[-2000:]
-    assert scores(stock) == scores(graded)
+    ours, theirs = scores(graded), scores(stock)
+    # where stock nbgrader is wrong: a deleted test cell leaves its points waiting for a human
+    # grader (None), so deleting the tests dodges them; we restore the test from the gradebook
+    # and run it (this learner's mean() is wrong: 0 points)
+    assert theirs.pop("submitted-deleted-test-cell")["mean_tests"] is None
+    assert ours.pop("submitted-deleted-test-cell")["mean_tests"] == 0.0
+    assert theirs == ours
 
 
 def test_kill_and_resume_grades_each_submission_exactly_once(course, tmp_path):
