@@ -42,7 +42,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from . import sandbox
+from . import sandbox, zygote
 from .course import LEDGER_TABLE, Course, protect, submission_students
 from .errors import UserError
 from .progress import Progress
@@ -265,12 +265,120 @@ def _sandbox_uids(slot: int, sandboxed: bool) -> tuple[int | None, int | None]:
     return UID_BASE + 2 * slot, UID_BASE + 2 * slot + 1
 
 
-def run_learner(course, job, rel, st: Settings, uid) -> LearnerRun:
-    """Kernel A for one notebook: run, restart without the cell that broke it, serve calls."""
-    base = job.scratch / "a" / rel.name
-    in_dir, work, xchg = base / "in", base / "work", base / "xchg"
-    for d in (in_dir / "files", work, xchg):
+@dataclass
+class Slot:
+    """One worker slot: its uids and its warm zygote sandboxes (kernel A per notebook, B)."""
+
+    index: int
+    root: Path  # <grading dir>/slot-N (root-owned; fixed paths bound into the zygotes)
+    imports: list[str]
+    a: dict = field(default_factory=dict)  # notebook name -> zygote.Zygote
+    b: zygote.Zygote | None = None
+
+    def close(self) -> None:
+        for z in [*self.a.values(), self.b]:
+            if z is not None:
+                z.close()
+        self.a.clear()
+        self.b = None
+
+
+def setup_imports(releases: list[ReleaseNb]) -> list[str]:
+    """Top-level modules imported by the release notebooks' locked setup cells (trusted)."""
+    import ast
+
+    names: list[str] = []
+    for rel in releases:
+        for cell in rel.node.cells:
+            if cell.cell_type != "code" or _meta(cell).get("grade_id") not in rel.locked:
+                continue
+            try:
+                tree = ast.parse(_source(cell))
+            except SyntaxError:
+                continue
+            for node in tree.body:
+                if isinstance(node, ast.Import):
+                    names += [a.name for a in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                    names.append(node.module)
+    return list(dict.fromkeys(n for n in names if sandbox_safe_module(n)))
+
+
+def sandbox_safe_module(name: str) -> bool:
+    return all(part.isidentifier() for part in name.split("."))
+
+
+def _a_zygote(slot: Slot, rel: ReleaseNb, st: Settings, uid) -> tuple[zygote.Zygote, Path]:
+    base = slot.root / f"a-{rel.name}"
+    z = slot.a.get(rel.name)
+    if z is not None and z.alive():
+        return z, base
+    if z is not None:
+        z.close()
+    shutil.rmtree(base, ignore_errors=True)
+    for d in (base / "in", base / "xchg", base / "work"):
         d.mkdir(parents=True)
+    os.chmod(base / "in", 0o755)
+    if uid is not None:
+        os.chown(base / "xchg", uid, uid)
+    cmd, env = sandbox.command(
+        [sandbox.PYTHON, "-m", "autograder.zygote", *slot.imports],
+        bwrap=st.bwrap,
+        limits=st.limits,
+        uid=uid,
+        rw=[str(base / "xchg")],
+        ro=[str(base / "in")],
+        tmpfs=[(str(base / "work"), st.limits.file_mb * 4 * 1024 * 1024)],
+        cwd="/",
+        home=str(base / "work"),
+        as_pid1=True,
+    )
+    z = zygote.Zygote([*(st.wrapper or []), *cmd], env, str(slot.root / f"a-{rel.name}.log"))
+    slot.a[rel.name] = z
+    return z, base
+
+
+def _wipe_dir(path: Path) -> None:
+    """Empty a directory a sandbox can write to (as root: never follow a link)."""
+    for p in path.iterdir():
+        if p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                p.unlink()
+
+
+def _read_tail(path: Path) -> str:
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return ""
+    with os.fdopen(fd, "rb") as fh:
+        import stat
+
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return ""
+        size = os.fstat(fd).st_size
+        fh.seek(max(0, size - 300))
+        return fh.read(300).decode("utf-8", "replace").strip()
+
+
+def run_learner(course, job, rel, st: Settings, uid, slot: Slot | None = None) -> LearnerRun:
+    """Kernel A for one notebook: run, restart without the cell that broke it, serve calls."""
+    warm = slot is not None and st.bwrap is not None
+    if warm:
+        zyg, base = _a_zygote(slot, rel, st, uid)
+        in_dir, work, xchg = base / "in", base / "work", base / "xchg"
+        _wipe_dir(in_dir)
+        _wipe_dir(xchg)
+        (in_dir / "files").mkdir()
+        log_path = xchg / "a.log"
+    else:
+        base = job.scratch / "a" / rel.name
+        in_dir, work, xchg = base / "in", base / "work", base / "xchg"
+        for d in (in_dir / "files", work, xchg):
+            d.mkdir(parents=True)
+        log_path = base / "a.log"
     sub = course.submitted(job.student, job.assignment)
     cells, note = read_learner_cells(sub / f"{rel.name}.ipynb")
     code, answers, cut = plan_cells(cells, rel)
@@ -291,8 +399,9 @@ def run_learner(course, job, rel, st: Settings, uid) -> LearnerRun:
     skip: set[int] = set()
     nb_limit = STARTUP_GRACE + 10 * st.timeout + 0.05 * len(code)
     for attempt in range(1, MAX_ATTEMPTS + 1):
-        for p in xchg.iterdir():
-            p.unlink()
+        if warm and attempt > 1:
+            zyg.reset()
+        _wipe_dir(xchg)
         plan = {
             "cells": code,
             "skip": sorted(skip),
@@ -305,27 +414,22 @@ def run_learner(course, job, rel, st: Settings, uid) -> LearnerRun:
             "kill_strays": st.bwrap is not None,
         }
         (in_dir / "plan.json").write_text(json.dumps(plan))
-        _chown_tree(base, uid)
-        cmd, env = sandbox.command(
-            [sandbox.PYTHON, "-m", "autograder.learner_run", str(in_dir / "plan.json")],
-            bwrap=st.bwrap,
-            limits=st.limits,
-            uid=uid,
-            rw=[str(xchg)],
-            ro=[str(in_dir)],
-            tmpfs=[(str(work), st.limits.file_mb * 4 * 1024 * 1024)],
-            cwd=str(work),
-            home=str(work),
-        )
-        with open(base / "a.log", "ab") as log:
-            proc = subprocess.Popen(
-                [*(st.wrapper or []), *cmd],
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-                env=env,
+        if warm:
+            _chown_tree(in_dir, uid)
+            os.chmod(in_dir, 0o755)
+            if not zyg.alive():
+                zyg, base = _a_zygote(slot, rel, st, uid)
+            proc = zyg.run(
+                "autograder.learner_run",
+                [str(in_dir / "plan.json")],
+                sandbox.env_for(str(work)),
+                str(work),
+                str(log_path),
+                ["/tmp", "/dev/shm", str(work)],
             )
+        else:
+            _chown_tree(base, uid)
+            proc = _spawn_learner(st, uid, in_dir, xchg, work, log_path)
         started = time.monotonic()
         cur, since, why = None, started, ""
         while True:
@@ -352,7 +456,7 @@ def run_learner(course, job, rel, st: Settings, uid) -> LearnerRun:
             run.notes.append(f"the learner's kernel {why} while exporting its values")
             return run
         if cur is None:
-            tail = (base / "a.log").read_bytes()[-300:].decode("utf-8", "replace").strip()
+            tail = _read_tail(log_path)
             tail = tail.splitlines()[-1] if tail else ""
             run.notes.append(f"the learner's kernel {why} before its first cell ({tail[:200]})")
             return run
@@ -365,6 +469,30 @@ def run_learner(course, job, rel, st: Settings, uid) -> LearnerRun:
         if attempt == MAX_ATTEMPTS - 1 or now - started > nb_limit:
             skip.update(range(cur, len(code)))  # last try: nothing from here on
     return run
+
+
+def _spawn_learner(st: Settings, uid, in_dir: Path, xchg: Path, work: Path, log_path: Path):
+    """Kernel A as a fresh process in a fresh sandbox (without bubblewrap: limits only)."""
+    cmd, env = sandbox.command(
+        [sandbox.PYTHON, "-m", "autograder.learner_run", str(in_dir / "plan.json")],
+        bwrap=st.bwrap,
+        limits=st.limits,
+        uid=uid,
+        rw=[str(xchg)],
+        ro=[str(in_dir)],
+        tmpfs=[(str(work), st.limits.file_mb * 4 * 1024 * 1024)],
+        cwd=str(work),
+        home=str(work),
+    )
+    with open(log_path, "ab") as log:
+        return subprocess.Popen(
+            [*(st.wrapper or []), *cmd],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env=env,
+        )
 
 
 def _progress(xchg: Path):
@@ -384,7 +512,10 @@ def _read_json(path: Path, limit: int = 50 * 1024 * 1024):
         return None
 
 
-def _killpg(proc: subprocess.Popen | None) -> None:
+def _killpg(proc) -> None:
+    if isinstance(proc, zygote.Child):
+        proc.kill()
+        return
     if proc and proc.poll() is None:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, signal.SIGKILL)
@@ -460,21 +591,66 @@ def _plan_cells(run: LearnerRun) -> list[dict]:
 
 
 def run_job(
-    course: Course, job: Job, releases: list[ReleaseNb], st: Settings, slot: int, template: Path
+    course: Course,
+    job: Job,
+    releases: list[ReleaseNb],
+    st: Settings,
+    slot: int | Slot,
+    template: Path,
 ):
     """Grade one submission (in a worker thread). Returns (result, reason, notes)."""
-    uid_a, uid_b = _sandbox_uids(slot, st.bwrap is not None)
+    # warm zygotes (zygote.py) are EXPERIMENTAL and off unless ETIKA_WARM_ZYGOTE=1: in progress
+    warm_on = os.environ.get("ETIKA_WARM_ZYGOTE") == "1"
+    warm = slot if warm_on and isinstance(slot, Slot) and st.bwrap is not None else None
+    index = slot.index if isinstance(slot, Slot) else slot
+    uid_a, uid_b = _sandbox_uids(index, st.bwrap is not None)
     runs: dict[str, LearnerRun] = {}
     try:
         for rel in releases:
-            runs[rel.name] = run_learner(course, job, rel, st, uid_a)
-        return _run_grader(course, job, releases, runs, st, uid_b, template)
+            runs[rel.name] = run_learner(course, job, rel, st, uid_a, warm)
+        return _run_grader(course, job, releases, runs, st, uid_b, template, warm)
     finally:
         for run in runs.values():
             _killpg(run.proc)
 
 
-def _run_grader(course, job, releases, runs, st, uid, template):
+B_IMPORTS = [
+    "--block-rfc3987",
+    "nbgrader.apps",
+    "nbgrader.api",
+    "nbgrader.converters.autograde",
+    "nbformat",
+    "nbclient",
+    "jupyter_client",
+    "autograder.worker",
+]
+
+
+def _b_zygote(slot: Slot, st: Settings, uid, limits: Limits) -> zygote.Zygote:
+    if slot.b is not None and slot.b.alive():
+        return slot.b
+    if slot.b is not None:
+        slot.b.close()
+    home = slot.root / "b-home"
+    home.mkdir(exist_ok=True)
+    if uid is not None:
+        os.chown(home, uid, uid)
+    cmd, env = sandbox.command(
+        [sandbox.PYTHON, "-m", "autograder.zygote", *B_IMPORTS],
+        bwrap=st.bwrap,
+        limits=limits,
+        uid=uid,
+        rw=[str(slot.root.parent)],  # the grading dir: each job's B folder appears inside
+        tmpfs=[],
+        cwd="/",
+        home=str(home),
+        as_pid1=True,
+    )
+    slot.b = zygote.Zygote([*(st.wrapper or []), *cmd], env, str(slot.root / "b.log"))
+    return slot.b
+
+
+def _run_grader(course, job, releases, runs, st, uid, template, slot: Slot | None = None):
     import nbformat
 
     aid, sid = job.assignment, job.student
@@ -524,16 +700,17 @@ def _run_grader(course, job, releases, runs, st, uid, template):
     )
     n_cells = sum(len(r.node.cells) for r in releases)
     deadline = time.monotonic() + STARTUP_GRACE + 2 * st.timeout * max(1, n_cells)
-    with open(job.scratch / "worker.out", "wb") as log:
-        proc = subprocess.Popen(
-            [*(st.wrapper or []), *cmd],
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            cwd=bdir,
-            env=env,
+    if slot is not None:
+        proc = _b_zygote(slot, st, uid, limits).run(
+            "autograder.worker",
+            argv[3:],
+            sandbox.env_for(str(bdir / "home")),
+            str(bdir),
+            str(bdir / "worker.out"),
+            ["/tmp", "/dev/shm"],
         )
+    else:
+        proc = _spawn_grader(job, cmd, env, bdir, st)
     job.proc = proc
     while proc.poll() is None:
         if time.monotonic() > deadline:
@@ -551,6 +728,19 @@ def _run_grader(course, job, releases, runs, st, uid, template):
     if out.is_dir():
         restore_learner_view(out, runs)
     return result, "", notes
+
+
+def _spawn_grader(job, cmd, env, bdir: Path, st: Settings) -> subprocess.Popen:
+    with open(job.scratch / "worker.out", "wb") as log:
+        return subprocess.Popen(
+            [*(st.wrapper or []), *cmd],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            cwd=bdir,
+            env=env,
+        )
 
 
 def _read_scratch_grades(course: Course, job: Job, bdir: Path) -> dict | None:
@@ -704,6 +894,7 @@ def _grade(course, aid, todo_ids, force, jobs, st: Settings, progress) -> GradeR
     ledger = course.ledger(aid)
     report = GradeReport()
     pending: list[Job] = []
+    all_slots: list[Slot] = []
     base = Path(tempfile.mkdtemp(prefix="grade-", dir=course.state))
     os.chmod(base, 0o711)  # sandbox uids reach only the directories bound for them
     try:
@@ -721,9 +912,14 @@ def _grade(course, aid, todo_ids, force, jobs, st: Settings, progress) -> GradeR
         make_template(course, template)
         jobs = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
         bar = Progress(len(pending), f"grading {aid}", enabled=progress)
-        slots: queue.Queue[int] = queue.Queue()
+        slots: queue.Queue[Slot] = queue.Queue()
+        imports = ["IPython.core.interactiveshell", "autograder.learner_run"]
+        imports += setup_imports(releases)
         for i in range(jobs):
-            slots.put(i)
+            (base / f"slot-{i}").mkdir()
+            os.chmod(base / f"slot-{i}", 0o711)
+            all_slots.append(Slot(i, base / f"slot-{i}", imports))
+            slots.put(all_slots[-1])
 
         def work(job: Job):
             slot = slots.get()
@@ -759,5 +955,7 @@ def _grade(course, aid, todo_ids, force, jobs, st: Settings, progress) -> GradeR
     finally:
         for job in pending:
             _kill(job)
+        for slot in all_slots:
+            slot.close()
         shutil.rmtree(base, ignore_errors=True)
     return report

@@ -85,6 +85,7 @@ def limit_prefix(limits: Limits, uid: int | None) -> list[str]:
         f"--fsize={limits.file_mb * 1024 * 1024}",
         f"--cpu={limits.cpu_seconds}",
         "--core=0",
+        "--msgqueue=0",  # no POSIX message queue could outlive a submission in a slot
         "--",
     ]
     return cmd
@@ -120,6 +121,7 @@ def command(
     tmpfs: list[tuple[str, int]] = (),
     cwd: str,
     home: str,
+    as_pid1: bool = False,
 ) -> tuple[list[str], dict[str, str] | None]:
     """The full command line (and environment) running ``argv`` sandboxed and limited."""
     env = env_for(home)
@@ -132,6 +134,7 @@ def command(
         "--new-session",
         "--unshare-net",
         "--unshare-pid",
+        *(["--as-pid-1"] if as_pid1 else []),
         "--unshare-ipc",
         "--unshare-uts",
         "--unshare-cgroup-try",

@@ -1,0 +1,363 @@
+"""A warm fork server (zygote) inside one long-lived sandbox: heavy imports once per slot.
+
+``python -m autograder.zygote MODULE...`` is started by the grader as PID 1 of a bubblewrap
+sandbox (``--as-pid-1``), as the slot's unprivileged uid, with the slot's limits. It imports the
+given modules, then reads one JSON request per line on stdin (only the grader writes there) and
+answers one JSON line per event on stdout:
+
+- ``{"op": "run", "module": M, "argv": [...], "env": {...}, "cwd": D, "log": F, "wipe": [...]}``
+  first RESETS the slot (every other process in the sandbox is killed with ``kill(-1)``, which
+  spares PID 1, until none is left; then a throw-away child empties each ``wipe`` directory and
+  the SysV IPC objects and keyrings of the uid), then forks a child that calls ``M.main(argv)``;
+  answers ``{"pid": ...}`` and later ``{"exit": status}`` (negative: killed by that signal);
+- ``{"op": "kill"}`` resets the slot (the running child, if any, is reported as exited).
+
+Why a learner cannot reach the next submission through it: the zygote never runs learner code
+(imports only, before the first request) and never reads a location the sandbox can write; as
+the namespace's init it cannot be killed or stopped from inside (the kernel drops such signals
+unless a handler is installed; SIGINT is ignored), and it is not dumpable, so a process of the
+same uid cannot ptrace it or read its memory, environment or descriptors. Every child is forked
+from this clean state, and the reset leaves no process, file or IPC object behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import gc
+import importlib
+import json
+import os
+import select
+import signal
+import stat
+import sys
+import time
+
+PR_SET_DUMPABLE = 4
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def _prctl_dumpable(on: int) -> None:
+    _libc.prctl(PR_SET_DUMPABLE, on, 0, 0, 0)
+
+
+def _kill_all() -> list[tuple[int, int]]:
+    """SIGKILL every process in the namespace but this one; reap them. Returns (pid, status)."""
+    reaped = []
+    for _ in range(10_000):
+        with contextlib.suppress(OSError):
+            os.kill(-1, signal.SIGKILL)
+        try:
+            while True:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+                if pid == 0:
+                    break
+                reaped.append((pid, status))
+        except ChildProcessError:
+            return reaped  # nothing left in the namespace
+        time.sleep(0.002)
+    return reaped
+
+
+def _wipe(paths: list[str]) -> None:
+    """In a throw-away child (same uid): empty each directory, drop SysV IPC and keyrings."""
+    pid = os.fork()
+    if pid:
+        os.waitpid(pid, 0)
+        return
+    try:
+        for top in paths:
+            with contextlib.suppress(OSError):
+                dev = os.lstat(top).st_dev
+                for name in os.listdir(top):
+                    _remove(os.path.join(top, name), dev)
+        _drop_ipc()
+        keyctl = 0xFA if os.uname().machine == "x86_64" else None  # SYS_keyctl
+        if keyctl is not None:
+            for ring in (-4, -5):  # KEY_SPEC_USER_KEYRING, KEY_SPEC_USER_SESSION_KEYRING
+                _libc.syscall(keyctl, 7, ring)  # KEYCTL_CLEAR
+    finally:
+        os._exit(0)
+
+
+def _remove(path: str, dev: int, depth: int = 0) -> None:
+    """Delete a tree without following links or crossing into another mount (a bound folder)."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return
+    if st.st_dev != dev or depth > 200:
+        return
+    if stat.S_ISDIR(st.st_mode):
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o700)  # a learner may have made it unreadable
+        with contextlib.suppress(OSError):
+            for name in os.listdir(path):
+                _remove(os.path.join(path, name), dev, depth + 1)
+        with contextlib.suppress(OSError):
+            os.rmdir(path)
+    else:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
+def _drop_ipc() -> None:
+    ipc_rmid = 0
+    for kind, ctl in (("shm", "shmctl"), ("msg", "msgctl"), ("sem", "semctl")):
+        try:
+            with open(f"/proc/sysvipc/{kind}") as fh:
+                rows = fh.read().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            parts = row.split()
+            if len(parts) > 1:
+                ident = int(parts[1])
+                fn = getattr(_libc, ctl)
+                if kind == "sem":
+                    fn(ident, 0, ipc_rmid)
+                else:
+                    fn(ident, ipc_rmid, None)
+
+
+def _child(req: dict, proto_fds: tuple[int, ...]) -> None:
+    rc = 1
+    try:
+        for fd in proto_fds:
+            os.close(fd)
+        os.setsid()
+        _prctl_dumpable(1)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        with contextlib.suppress(OSError), open("/proc/self/oom_score_adj", "w") as fh:
+            fh.write("1000")  # under memory pressure the learner goes first, not the zygote
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        log = os.open(req["log"], os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o644)
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        os.closerange(3, 4096)
+        os.environ.clear()
+        os.environ.update(req["env"])
+        os.chdir(req["cwd"])
+        sys.argv = [req["module"], *req["argv"]]
+        module = importlib.import_module(req["module"])
+        rc = module.main(list(req["argv"])) or 0
+    except SystemExit as exc:
+        rc = exc.code if isinstance(exc.code, int) else 1
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(rc)
+
+
+def main(argv: list[str]) -> int:
+    _prctl_dumpable(0)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # never import from the working directory (a sandbox may write there)
+    sys.path[:] = [p for p in sys.path if p and os.path.abspath(p) != os.getcwd()]
+    proto_in = os.dup(0)
+    proto_out = os.dup(1)
+    null = os.open(os.devnull, os.O_RDWR)
+    os.dup2(null, 0)
+    if "--block-rfc3987" in argv:
+        # see worker.py: jsonschema's optional IRI grammar costs ~1 s and no schema uses it
+        sys.modules.setdefault("rfc3987_syntax", None)
+    for name in argv:
+        if name.startswith("--"):
+            continue
+        with contextlib.suppress(Exception):
+            importlib.import_module(name)
+    gc.collect()
+    gc.freeze()  # forked children do not copy the warm heap when they collect
+
+    def say(doc: dict) -> None:
+        os.write(proto_out, (json.dumps(doc) + "\n").encode())
+
+    say({"ready": os.getpid()})
+    buf = b""
+    child = None
+    while True:
+        ready, _, _ = select.select([proto_in], [], [], 0.05)
+        if ready:
+            chunk = os.read(proto_in, 1 << 16)
+            if not chunk:
+                _kill_all()
+                return 0
+            buf += chunk
+        while True:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if pid == 0:
+                break
+            if pid == child:
+                say({"exit": os.waitstatus_to_exitcode(status)})
+                child = None
+        while b"\n" in buf:
+            line, buf = buf.split(b"\n", 1)
+            req = json.loads(line)
+            for pid, status in _kill_all():
+                if pid == child:
+                    say({"exit": os.waitstatus_to_exitcode(status)})
+            if child is not None:  # already gone before the reset reached it
+                say({"exit": -signal.SIGKILL})
+            child = None
+            if req.get("op") != "run":
+                continue
+            _wipe(list(req.get("wipe", [])))
+            pid = os.fork()
+            if pid == 0:
+                _child(req, (proto_in, proto_out))
+            child = pid
+            say({"pid": pid})
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+
+
+class Zygote:
+    """The grader's handle on one zygote sandbox (used by one worker thread at a time)."""
+
+    def __init__(self, cmd: list[str], env: dict | None, log_path: str, ready_timeout=120.0):
+        import subprocess
+
+        with open(log_path, "ab") as log:
+            self.proc = subprocess.Popen(
+                cmd,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                start_new_session=True,
+                env=env,
+            )
+        os.set_blocking(self.proc.stdout.fileno(), False)
+        self.buf = b""
+        self.current: Child | None = None
+        deadline = time.monotonic() + ready_timeout
+        while not any("ready" in e for e in self._events()):
+            if not self.alive() or time.monotonic() > deadline:
+                self.close()
+                raise RuntimeError("the sandboxed zygote did not start (see its log)")
+            time.sleep(0.02)
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def _events(self) -> list[dict]:
+        with contextlib.suppress(BlockingIOError, OSError, ValueError):
+            while True:
+                chunk = self.proc.stdout.read(1 << 16)
+                if not chunk:
+                    break
+                self.buf += chunk
+        out = []
+        while b"\n" in self.buf:
+            line, self.buf = self.buf.split(b"\n", 1)
+            with contextlib.suppress(ValueError):
+                doc = json.loads(line)
+                if isinstance(doc, dict):
+                    out.append(doc)
+        for doc in out:
+            if "exit" in doc and self.current is not None:
+                self.current.returncode = int(doc["exit"])
+                self.current = None
+        return out
+
+    def _send(self, doc: dict) -> bool:
+        try:
+            self.proc.stdin.write((json.dumps(doc) + "\n").encode())
+            self.proc.stdin.flush()
+            return True
+        except (OSError, ValueError):
+            return False
+
+    def run(self, module: str, argv: list[str], env: dict, cwd: str, log: str, wipe: list[str]):
+        child = Child(self)
+        if not self._send(
+            {
+                "op": "run",
+                "module": module,
+                "argv": argv,
+                "env": env,
+                "cwd": cwd,
+                "log": log,
+                "wipe": wipe,
+            }
+        ):
+            child.returncode = -signal.SIGKILL
+            return child
+        deadline = time.monotonic() + 30
+        while True:
+            events = self._events()
+            if any("pid" in e for e in events):
+                self.current = child
+                return child
+            if not self.alive() or time.monotonic() > deadline:
+                child.returncode = -signal.SIGKILL
+                self.close()
+                return child
+            time.sleep(0.005)
+
+    def reset(self) -> None:
+        """Kill everything in the sandbox but the zygote; wait until it says so."""
+        if self.current is None:
+            return
+        if self._send({"op": "kill"}):
+            deadline = time.monotonic() + 10
+            while self.current is not None and self.alive() and time.monotonic() < deadline:
+                self._events()
+                time.sleep(0.005)
+        if self.current is not None:  # no answer: the whole sandbox goes
+            self.current.returncode = -signal.SIGKILL
+            self.current = None
+            self.close()
+
+    def close(self) -> None:
+        if self.alive():
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                self.proc.kill()
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            with contextlib.suppress(OSError):
+                stream.close()
+        if self.current is not None:
+            self.current.returncode = -signal.SIGKILL
+            self.current = None
+
+
+class Child:
+    """One process forked by a zygote; the part of ``subprocess.Popen`` the grader uses."""
+
+    pid = None
+
+    def __init__(self, zygote: Zygote):
+        self.zygote = zygote
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            self.zygote._events()
+            if self.returncode is None and not self.zygote.alive():
+                self.zygote.close()  # the slot died: this child with it
+        return self.returncode
+
+    def kill(self) -> None:
+        if self.returncode is None and self.zygote.current is self:
+            self.zygote.reset()
+        if self.returncode is None:
+            self.returncode = -signal.SIGKILL
+
+    def wait(self) -> int:
+        while self.poll() is None:
+            time.sleep(0.01)
+        return self.returncode
