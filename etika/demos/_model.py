@@ -84,3 +84,26 @@ def counts_over_thresholds(
             "fn": fn,
         }
     return out
+
+
+def table_by_group(
+    y_true: np.ndarray, groups: np.ndarray, scores: dict[str, np.ndarray], key: str
+) -> pd.DataFrame:
+    """Counts and rates over every threshold, one block per (score set, group).
+
+    ``scores`` maps a name (a label the model learned, a model variant) to test-set scores;
+    the name goes into column ``key``. Counts are int64, undefined rates NaN.
+    """
+    parts = []
+    for name, values in scores.items():
+        for group in sorted(set(groups)):
+            mask = groups == group
+            part = pd.DataFrame(counts_over_thresholds(y_true[mask], values[mask]))
+            part.insert(0, "group", group)
+            part.insert(0, "threshold", THRESHOLDS)
+            part.insert(0, key, name)
+            parts.append(part)
+    table = pd.concat(parts, ignore_index=True)
+    for col in ("count", "tp", "fp", "tn", "fn"):
+        table[col] = table[col].astype("int64")
+    return table

@@ -20,12 +20,11 @@ from sklearn.metrics import accuracy_score, roc_auc_score
 
 from etika.data import make_microcredit
 from etika.demos._model import (
-    THRESHOLDS,
-    counts_over_thresholds,
     features,
     logistic_model,
     proxy_features,
     split,
+    table_by_group,
 )
 
 __all__ = ["MODELS", "proxy_figures", "proxy_scores", "proxy_strength", "proxy_table"]
@@ -74,27 +73,14 @@ def proxy_strength(seed: int = 0) -> dict[str, float]:
 def proxy_table(seed: int = 0) -> pd.DataFrame:
     """One row per (model, threshold, group): selection rate, TPR (vs. ``repaid``), counts."""
     test, scores, _ = _fitted(seed)
-    y = test["repaid"].to_numpy()
-    gender = test["gender"].astype(str).to_numpy()
-    parts = []
-    for model_name in MODELS:
-        for group in GROUPS:
-            mask = gender == group
-            c = counts_over_thresholds(y[mask], scores[model_name][mask])
-            parts.append(
-                pd.DataFrame(
-                    {
-                        "model": model_name,
-                        "threshold": THRESHOLDS,
-                        "group": group,
-                        "selection_rate": c["selection_rate"],
-                        "tpr": c["tpr"],
-                        "count": c["count"].astype("int64"),
-                        "selected": (c["tp"] + c["fp"]).astype("int64"),
-                    }
-                )
-            )
-    return pd.concat(parts, ignore_index=True)[list(TABLE_COLUMNS)]
+    table = table_by_group(
+        test["repaid"].to_numpy(),
+        test["gender"].astype(str).to_numpy(),
+        {name: scores[name] for name in MODELS},
+        key="model",
+    )
+    table["selected"] = table["tp"] + table["fp"]
+    return table[list(TABLE_COLUMNS)]
 
 
 def selection_gaps(table: pd.DataFrame) -> pd.DataFrame:

@@ -27,7 +27,12 @@ import numpy as np
 import pandas as pd
 
 from etika.data import make_microcredit
-from etika.demos._model import THRESHOLDS, counts_over_thresholds, features, logistic_model, split
+from etika.demos._model import (
+    features,
+    logistic_model,
+    split,
+    table_by_group,
+)
 from etika.fairness import METRIC_COLUMNS
 
 __all__ = [
@@ -74,20 +79,12 @@ def threshold_data(seed: int = 0) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
 def threshold_table(seed: int = 0) -> pd.DataFrame:
     """The demo's table: one row per (label, threshold, group); see :data:`TABLE_COLUMNS`."""
     test, scores = _scored(seed)
-    y = test["repaid"].to_numpy()
-    gender = test["gender"].astype(str).to_numpy()
-    parts = []
-    for label in LABELS:
-        for group in GROUPS:
-            mask = gender == group
-            part = pd.DataFrame(counts_over_thresholds(y[mask], scores[label][mask]))
-            part.insert(0, "group", group)
-            part.insert(0, "threshold", THRESHOLDS)
-            part.insert(0, "label", label)
-            parts.append(part)
-    table = pd.concat(parts, ignore_index=True)
-    for col in ("count", "tp", "fp", "tn", "fn"):
-        table[col] = table[col].astype("int64")
+    table = table_by_group(
+        test["repaid"].to_numpy(),
+        test["gender"].astype(str).to_numpy(),
+        {label: scores[label] for label in LABELS},
+        key="label",
+    )
     return table[list(TABLE_COLUMNS)]
 
 
