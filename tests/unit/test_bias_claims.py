@@ -122,3 +122,19 @@ def test_metrics_page_identity_links_the_three_measures_to_the_base_rate():
             lhs = row.selection_rate * row.precision
             rhs = row.base_rate * row.tpr
             assert lhs == pytest.approx(rhs, abs=1e-9), row
+
+
+def test_metrics_page_women_repay_more_than_men_with_the_same_score():
+    # "In every band, women repay more often than men with the same score"
+    from etika.demos.threshold import threshold_data
+    from etika.fairness import calibration_by_group
+
+    test, scores = threshold_data()
+    table = calibration_by_group(
+        test["repaid"],
+        scores["approved_past"],
+        test["gender"].astype(str),
+        bins=[0, 0.25, 0.5, 0.75, 1],
+    ).pivot(index="bin", columns="group", values="observed_rate")
+    assert len(table) == 4
+    assert (table["female"] > table["male"]).all(), table
