@@ -155,6 +155,10 @@ def command(
                 out += ["--perms", "0755", "--dir", s]
         return out
 
+    # The private /tmp first: a venv or course that lives under /tmp (a clone in /tmp, as CI
+    # may make) is bound on top of it below, instead of being hidden by it.
+    cmd += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--chmod", "1777", "/tmp"]
+    cmd += ["--perms", "1777", "--size", str(64 * 1024 * 1024), "--tmpfs", "/dev/shm"]
     for p in _system_ro():
         cmd += [*parents(p), "--ro-bind", p, p]
     for link, target in (("/bin", "usr/bin"), ("/lib", "usr/lib"), ("/lib64", "usr/lib64")):
@@ -162,8 +166,6 @@ def command(
             cmd += ["--symlink", target, link]
         elif os.path.isdir(link):
             cmd += ["--ro-bind", link, link]
-    cmd += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--chmod", "1777", "/tmp"]
-    cmd += ["--perms", "1777", "--size", str(64 * 1024 * 1024), "--tmpfs", "/dev/shm"]
     for p in ro:
         cmd += [*parents(p), "--ro-bind", p, p]
     for p in rw:
