@@ -24,6 +24,9 @@ $(STAMP): requirements.lock pyproject.toml scripts/jupyterlab/overrides.json
 	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
 	$(BIN)/uv pip sync --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install --python $(BIN)/python --no-deps -e .
+	@# Bytecode now: where PYTHONDONTWRITEBYTECODE is set, or in a read-only sandbox, every
+	@# import would otherwise compile from source (a warm grader start: 11 s instead of 4 s).
+	$(BIN)/python -m compileall -q -j 0 $(VENV)/lib etika autograder >/dev/null
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (Etika AI)" >/dev/null
 	@# JupyterLab opens the MyST chapter files (.md) as notebooks with a double click.
 	mkdir -p $(VENV)/share/jupyter/lab/settings

@@ -59,6 +59,12 @@ def _parser() -> argparse.ArgumentParser:
         help="grade without bubblewrap (limits only): learners' code can then read the "
         "answer key, the gradebook and other submissions. Never for real cohorts",
     )
+    g.add_argument(
+        "--cold",
+        action="store_true",
+        help="start a fresh sandbox for every process instead of forking it from a warm one "
+        "per slot (slower; for diagnosis; also: ETIKA_WARM_ZYGOTE=0)",
+    )
     g.add_argument("--memory-mb", type=int, default=1024, help="memory per learner process")
     g.add_argument("--max-processes", type=int, default=64, help="processes per learner")
     g.add_argument("--max-file-mb", type=int, default=64, help="largest file a learner writes")
@@ -175,6 +181,7 @@ def run(args: argparse.Namespace) -> int:
             progress=not args.quiet,
             unsafe_no_sandbox=args.unsafe_no_sandbox,
             limits=limits,
+            cold=args.cold,
         )
         for sid, notes in rep.notes.items():
             for note in notes:

@@ -18,6 +18,13 @@ Per submission (one worker thread each, ``--jobs`` at a time), per notebook:
    learner's own code and output put back into the answer cells) into place, and marks the
    submission done in the SAME transaction (``record``). A kill at any moment leaves either no
    mark (graded again next run) or grades + mark (skipped next run).
+
+Warm slots (default; ``--cold`` or ``ETIKA_WARM_ZYGOTE=0`` turn them off): each worker slot
+keeps one long-lived sandbox per kernel side whose init is a zygote (``zygote.py``) that has
+done the heavy imports once; each run is a child forked from it, after the zygote has reset the
+sandbox (no process, file, IPC object or keyring left). A's exchange folder lives in the slot
+(``slot-N/a-NB/xchg``, owned by A's uid, mode 0755) and B's zygote sees the whole grading
+folder, so B reads A's snapshots and reaches its socket at the same path.
 """
 
 from __future__ import annotations
@@ -123,6 +130,7 @@ class Settings:
     limits: Limits
     bwrap: str | None  # None: --unsafe-no-sandbox
     wrapper: list[str] | None = None
+    cold: bool = False  # --cold: a fresh sandbox per process (no warm zygote), for diagnosis
 
 
 @dataclass
@@ -315,10 +323,13 @@ def _a_zygote(slot: Slot, rel: ReleaseNb, st: Settings, uid) -> tuple[zygote.Zyg
         return z, base
     if z is not None:
         z.close()
-    shutil.rmtree(base, ignore_errors=True)
     for d in (base / "in", base / "xchg", base / "work"):
-        d.mkdir(parents=True)
+        d.mkdir(parents=True, exist_ok=True)  # a restart mid-job keeps the job's input
+    # the CLI's umask is 077: kernel B (another uid) must reach A's exchange folder, as it
+    # does in cold mode through _chown_tree's 0755
+    os.chmod(base, 0o711)
     os.chmod(base / "in", 0o755)
+    os.chmod(base / "xchg", 0o755)
     if uid is not None:
         os.chown(base / "xchg", uid, uid)
     cmd, env = sandbox.command(
@@ -369,6 +380,7 @@ def run_learner(course, job, rel, st: Settings, uid, slot: Slot | None = None) -
     if warm:
         zyg, base = _a_zygote(slot, rel, st, uid)
         in_dir, work, xchg = base / "in", base / "work", base / "xchg"
+        zyg.reset()  # nothing of the last submission runs while its folders are emptied
         _wipe_dir(in_dir)
         _wipe_dir(xchg)
         (in_dir / "files").mkdir()
@@ -399,9 +411,15 @@ def run_learner(course, job, rel, st: Settings, uid, slot: Slot | None = None) -
     skip: set[int] = set()
     nb_limit = STARTUP_GRACE + 10 * st.timeout + 0.05 * len(code)
     for attempt in range(1, MAX_ATTEMPTS + 1):
-        if warm and attempt > 1:
-            zyg.reset()
+        if warm:
+            if not zyg.alive():
+                zyg, base = _a_zygote(slot, rel, st, uid)
+            zyg.reset()  # also when the last child is gone: what it left behind is not
+            if not zyg.alive():
+                zyg, base = _a_zygote(slot, rel, st, uid)
         _wipe_dir(xchg)
+        if warm:
+            os.chmod(xchg, 0o755)  # its owner (the last learner) may have changed it
         plan = {
             "cells": code,
             "skip": sorted(skip),
@@ -417,8 +435,6 @@ def run_learner(course, job, rel, st: Settings, uid, slot: Slot | None = None) -
         if warm:
             _chown_tree(in_dir, uid)
             os.chmod(in_dir, 0o755)
-            if not zyg.alive():
-                zyg, base = _a_zygote(slot, rel, st, uid)
             proc = zyg.run(
                 "autograder.learner_run",
                 [str(in_dir / "plan.json")],
@@ -599,8 +615,8 @@ def run_job(
     template: Path,
 ):
     """Grade one submission (in a worker thread). Returns (result, reason, notes)."""
-    # warm zygotes (zygote.py) are EXPERIMENTAL and off unless ETIKA_WARM_ZYGOTE=1: in progress
-    warm_on = os.environ.get("ETIKA_WARM_ZYGOTE") == "1"
+    # warm zygotes (zygote.py) by default; --cold or ETIKA_WARM_ZYGOTE=0 turns them off
+    warm_on = not st.cold and os.environ.get("ETIKA_WARM_ZYGOTE", "1") != "0"
     warm = slot if warm_on and isinstance(slot, Slot) and st.bwrap is not None else None
     index = slot.index if isinstance(slot, Slot) else slot
     uid_a, uid_b = _sandbox_uids(index, st.bwrap is not None)
@@ -623,6 +639,7 @@ B_IMPORTS = [
     "nbclient",
     "jupyter_client",
     "autograder.worker",
+    "autograder.inprocess",
 ]
 
 
@@ -636,7 +653,8 @@ def _b_zygote(slot: Slot, st: Settings, uid, limits: Limits) -> zygote.Zygote:
     if uid is not None:
         os.chown(home, uid, uid)
     cmd, env = sandbox.command(
-        [sandbox.PYTHON, "-m", "autograder.zygote", *B_IMPORTS],
+        # the setup cells' libraries too: the tests run in a fork of this process (inprocess.py)
+        [sandbox.PYTHON, "-m", "autograder.zygote", *B_IMPORTS, *slot.imports],
         bwrap=st.bwrap,
         limits=limits,
         uid=uid,
@@ -686,6 +704,8 @@ def _run_grader(course, job, releases, runs, st, uid, template, slot: Slot | Non
         "--timeout",
         str(st.timeout),
     ]
+    if slot is not None:
+        argv.append("--in-process")  # forked from a warm zygote: no kernel to start
     limits = dataclasses.replace(st.limits, memory_mb=max(st.limits.memory_mb, 2048), processes=256)
     cmd, env = sandbox.command(
         argv,
@@ -871,6 +891,7 @@ def grade(
     *,
     unsafe_no_sandbox: bool = False,
     limits: Limits | None = None,
+    cold: bool = False,
 ) -> GradeReport:
     course.check_assignment(aid, released=True)
     bwrap = sandbox.require(unsafe_no_sandbox)
@@ -884,7 +905,7 @@ def grade(
                 "(or check the ids with: autograder status)",
             )
     todo_ids = students or available
-    st = Settings(timeout, limits or Limits(), bwrap, wrapper)
+    st = Settings(timeout, limits or Limits(), bwrap, wrapper, cold)
     with course.lock():
         return _grade(course, aid, todo_ids, force, jobs, st, progress)
 

@@ -26,6 +26,34 @@ def _watch_parent() -> None:
             os._exit(3)
 
 
+class _CheckedSchemas:
+    """``jsonschema`` for nbgrader's cell-metadata check, with each schema checked once.
+
+    ``jsonschema.validate`` checks the SCHEMA against its meta-schema before every call: for
+    nbgrader's one fixed schema that is 90% of the cost, twice per cell of every submission.
+    The instance is validated exactly as ``jsonschema.validate`` does (best error raised).
+    """
+
+    def __init__(self, real):
+        self._real = real
+        self._validators: dict[int, tuple] = {}
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+    def validate(self, instance, schema, *args, **kwargs):
+        if args or kwargs:
+            return self._real.validate(instance, schema, *args, **kwargs)
+        held = self._validators.get(id(schema))
+        if held is None or held[0] is not schema:
+            cls = self._real.validators.validator_for(schema)
+            cls.check_schema(schema)
+            held = self._validators[id(schema)] = (schema, cls(schema))
+        error = self._real.exceptions.best_match(held[1].iter_errors(instance))
+        if error is not None:
+            raise error
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m autograder.worker")
     parser.add_argument("--scratch", required=True)
@@ -34,6 +62,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--course-id", required=True)
     parser.add_argument("--config", help="the course's nbgrader_config.py")
     parser.add_argument("--timeout", type=int, default=30, help="seconds per cell")
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="run the cells in this process (inprocess.py) instead of a new kernel",
+    )
     args = parser.parse_args(argv)
     threading.Thread(target=_watch_parent, daemon=True).start()
     # jsonschema imports rfc3987_syntax (if installed) to check "iri" strings, which no notebook
@@ -42,11 +75,14 @@ def main(argv: list[str] | None = None) -> int:
 
     import logging
 
+    import nbgrader.nbgraderformat.common as nbformat_common
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config import Config
     from traitlets.config.loader import PyFileConfigLoader
 
+    if not isinstance(nbformat_common.jsonschema, _CheckedSchemas):
+        nbformat_common.jsonschema = _CheckedSchemas(nbformat_common.jsonschema)
     cfg = Config()
     if args.config:
         cfg.merge(
@@ -60,6 +96,17 @@ def main(argv: list[str] | None = None) -> int:
     cfg.CourseDirectory.db_url = f"sqlite:///{os.path.join(scratch, 'gradebook.db')}"
     cfg.Execute.timeout = args.timeout
     cfg.Execute.startup_timeout = 60
+    if args.in_process:
+        from nbgrader.converters import Autograde
+        from nbgrader.preprocessors import Execute
+
+        from autograder.inprocess import InProcessExecute
+
+        steps = Autograde.class_traits()["autograde_preprocessors"].default()
+        cfg.Autograde.autograde_preprocessors = [
+            InProcessExecute if step is Execute else step for step in steps
+        ]
+        cfg.InProcessExecute.timeout = args.timeout
     cd = CourseDirectory(config=cfg)
     api = NbGraderAPI(coursedir=cd, config=cfg)
     api.log.setLevel(logging.INFO)

@@ -10,7 +10,9 @@ answers one JSON line per event on stdout:
   spares PID 1, until none is left; then a throw-away child empties each ``wipe`` directory and
   the SysV IPC objects and keyrings of the uid), then forks a child that calls ``M.main(argv)``;
   answers ``{"pid": ...}`` and later ``{"exit": status}`` (negative: killed by that signal);
-- ``{"op": "kill"}`` resets the slot (the running child, if any, is reported as exited).
+- ``{"op": "kill"}`` resets the slot (the running child, if any, is reported as exited) and
+  answers ``{"reset": true}``: the grader resets before it touches the slot's folders, also
+  when its last child is gone (a process that child left behind may still be running).
 
 Why a learner cannot reach the next submission through it: the zygote never runs learner code
 (imports only, before the first request) and never reads a location the sandbox can write; as
@@ -210,6 +212,7 @@ def main(argv: list[str]) -> int:
                 say({"exit": -signal.SIGKILL})
             child = None
             if req.get("op") != "run":
+                say({"reset": True})
                 continue
             _wipe(list(req.get("wipe", [])))
             pid = os.fork()
@@ -241,6 +244,8 @@ class Zygote:
         os.set_blocking(self.proc.stdout.fileno(), False)
         self.buf = b""
         self.current: Child | None = None
+        self.runs = 0  # children forked so far: a Child may reset only if it is the latest
+        self.reset_seen = False
         deadline = time.monotonic() + ready_timeout
         while not any("ready" in e for e in self._events()):
             if not self.alive() or time.monotonic() > deadline:
@@ -266,6 +271,8 @@ class Zygote:
                 if isinstance(doc, dict):
                     out.append(doc)
         for doc in out:
+            if doc.get("reset"):
+                self.reset_seen = True
             if "exit" in doc and self.current is not None:
                 self.current.returncode = int(doc["exit"])
                 self.current = None
@@ -280,7 +287,8 @@ class Zygote:
             return False
 
     def run(self, module: str, argv: list[str], env: dict, cwd: str, log: str, wipe: list[str]):
-        child = Child(self)
+        self.runs += 1
+        child = Child(self, self.runs)
         if not self._send(
             {
                 "op": "run",
@@ -307,17 +315,22 @@ class Zygote:
             time.sleep(0.005)
 
     def reset(self) -> None:
-        """Kill everything in the sandbox but the zygote; wait until it says so."""
-        if self.current is None:
+        """Kill everything in the sandbox but the zygote; wait until it says so.
+
+        Always asked, even when the last child has exited: a process it left behind (a daemon,
+        or a call's child that killed its parent) would otherwise live on into the next run.
+        """
+        if not self.alive():
+            self.close()
             return
+        self.reset_seen = False
         if self._send({"op": "kill"}):
             deadline = time.monotonic() + 10
-            while self.current is not None and self.alive() and time.monotonic() < deadline:
+            while not self.reset_seen and self.alive() and time.monotonic() < deadline:
                 self._events()
-                time.sleep(0.005)
-        if self.current is not None:  # no answer: the whole sandbox goes
-            self.current.returncode = -signal.SIGKILL
-            self.current = None
+                if not self.reset_seen:
+                    time.sleep(0.002)
+        if not self.reset_seen or self.current is not None:  # no answer: the sandbox goes
             self.close()
 
     def close(self) -> None:
@@ -340,8 +353,9 @@ class Child:
 
     pid = None
 
-    def __init__(self, zygote: Zygote):
+    def __init__(self, zygote: Zygote, run: int = 0):
         self.zygote = zygote
+        self.run = run
         self.returncode: int | None = None
 
     def poll(self) -> int | None:
@@ -352,7 +366,8 @@ class Child:
         return self.returncode
 
     def kill(self) -> None:
-        if self.returncode is None and self.zygote.current is self:
+        # also once it has exited: what it left behind goes too (unless a newer run started)
+        if self.zygote.runs == self.run and self.zygote.alive():
             self.zygote.reset()
         if self.returncode is None:
             self.returncode = -signal.SIGKILL

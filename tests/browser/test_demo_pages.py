@@ -20,6 +20,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from etika.demos import proxy as proxy_demo
 from etika.demos import representation as rep_demo
 from etika.demos import threshold as thr_demo
+from etika.demos._model import THRESHOLDS
 from etika.demos.render import fmt_pp, fmt_rate, fmt_threshold, round_value
 from etika.i18n import t
 
@@ -204,7 +205,7 @@ def test_proxy_demo_matches_table(open_demo, tables, lang):
     for show_with in (True, False):
         demo.set("show_with", show_with)
         models = proxy_demo.MODELS if show_with else ("without_gender",)
-        for thr in thr_demo.THRESHOLDS:
+        for thr in THRESHOLDS:
             demo.set_range("threshold", thr)
             want = {}
             for m in models:
