@@ -280,6 +280,8 @@ class Slot:
     index: int
     root: Path  # <grading dir>/slot-N (root-owned; fixed paths bound into the zygotes)
     imports: list[str]
+    releases: list = field(default_factory=list)  # ReleaseNb, for B's preludes
+    files: Path | None = None  # the assignment's source folder (its data files)
     a: dict = field(default_factory=dict)  # notebook name -> zygote.Zygote
     b: zygote.Zygote | None = None
 
@@ -540,6 +542,28 @@ def _killpg(proc) -> None:
         proc.wait()
 
 
+def _boot_source(xchg: Path, timeout: int) -> str:
+    return (
+        "from autograder.bside import Loader as _EtikaLoader\n"
+        f"_etika_load = _EtikaLoader({str(xchg)!r}, {max(1, timeout - 1)})\n"
+        "del _EtikaLoader"
+    )
+
+
+def prelude_sources(rel: ReleaseNb, xchg: Path, timeout: int) -> list[str]:
+    """The code cells every grading notebook of ``rel`` starts with (for ``inprocess.prepare``):
+    the loader cell, then the release's cells up to the first answer or test cell."""
+    out = [_boot_source(xchg, timeout)]
+    for cell in rel.node.cells:
+        if cell.cell_type != "code":
+            continue
+        m = _meta(cell)
+        if m.get("solution") or m.get("grade"):
+            break
+        out.append(_source(cell))
+    return out
+
+
 def build_grading_notebook(rel: ReleaseNb, run: LearnerRun, timeout: int):
     """The notebook kernel B runs: the RELEASE notebook, answers replaced by exported values."""
     import copy
@@ -547,12 +571,7 @@ def build_grading_notebook(rel: ReleaseNb, run: LearnerRun, timeout: int):
     from nbformat.v4 import new_code_cell, new_markdown_cell
 
     nb = copy.deepcopy(rel.node)
-    boot = new_code_cell(
-        "from autograder.bside import Loader as _EtikaLoader\n"
-        f"_etika_load = _EtikaLoader({str(run.xchg)!r}, {max(1, timeout - 1)})\n"
-        "del _EtikaLoader",
-        metadata={"tags": [BOOT_TAG]},
-    )
+    boot = new_code_cell(_boot_source(run.xchg, timeout), metadata={"tags": [BOOT_TAG]})
     cells = [boot]
     if run.notes:
         text = "**Grader notes / Catatan penilai:**\n\n" + "\n".join(f"- {n}" for n in run.notes)
@@ -643,6 +662,28 @@ B_IMPORTS = [
 ]
 
 
+def _b_preludes(slot: Slot, st: Settings, uid) -> list[str]:
+    """Zygote arguments that run each notebook's setup cells once (``inprocess.prepare``)."""
+    args = []
+    for rel in slot.releases:
+        where = slot.root / f"b-prelude-{rel.name}"
+        if not where.exists():
+            (where / "files").mkdir(parents=True)
+            if slot.files is not None:
+                _copy_files(slot.files, where / "files", skip_notebooks=True)
+            plan = {
+                "name": rel.name,
+                "cells": prelude_sources(rel, slot.root / f"a-{rel.name}" / "xchg", st.timeout),
+                "cwd": str(where / "files"),
+                "timeout": st.timeout,
+            }
+            (where / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
+            # readable by B's uid (the CLI's umask is 077), writable by nobody in a sandbox
+            _chown_tree(where, None if uid is None else os.getuid())
+        args.append(f"--prepare=autograder.inprocess:{where / 'plan.json'}")
+    return args
+
+
 def _b_zygote(slot: Slot, st: Settings, uid, limits: Limits) -> zygote.Zygote:
     if slot.b is not None and slot.b.alive():
         return slot.b
@@ -654,7 +695,14 @@ def _b_zygote(slot: Slot, st: Settings, uid, limits: Limits) -> zygote.Zygote:
         os.chown(home, uid, uid)
     cmd, env = sandbox.command(
         # the setup cells' libraries too: the tests run in a fork of this process (inprocess.py)
-        [sandbox.PYTHON, "-m", "autograder.zygote", *B_IMPORTS, *slot.imports],
+        [
+            sandbox.PYTHON,
+            "-m",
+            "autograder.zygote",
+            *B_IMPORTS,
+            *slot.imports,
+            *_b_preludes(slot, st, uid),
+        ],
         bwrap=st.bwrap,
         limits=limits,
         uid=uid,
@@ -939,7 +987,7 @@ def _grade(course, aid, todo_ids, force, jobs, st: Settings, progress) -> GradeR
         for i in range(jobs):
             (base / f"slot-{i}").mkdir()
             os.chmod(base / f"slot-{i}", 0o711)
-            all_slots.append(Slot(i, base / f"slot-{i}", imports))
+            all_slots.append(Slot(i, base / f"slot-{i}", imports, releases, course.source(aid)))
             slots.put(all_slots[-1])
 
         def work(job: Job):

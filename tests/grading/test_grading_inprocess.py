@@ -112,3 +112,71 @@ def test_outputs_have_the_kernels_kinds_and_text(reports):
         # a warning names the cell's file: /tmp/ipykernel_N/M.py in a kernel, <ipython-input-..>
         assert _cell_file_out(ours[name]["text"]) == _cell_file_out(stock[name]["text"]), name
         assert ours[name]["ename"] == stock[name]["ename"], name
+
+
+PRELUDE = r"""
+import json, os, sys
+import nbformat
+from nbformat.v4 import new_code_cell, new_notebook
+from autograder import inprocess
+
+plan_path, out_path = sys.argv[1:]
+inprocess.prepare(plan_path)
+zygote = os.getpid()
+setup = json.load(open(plan_path))["cells"]
+
+
+def grade_in_fork(cells):
+    # one forked worker per submission, as in a warm slot
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        nb = new_notebook(cells=[new_code_cell(c) for c in cells])
+        nb, _ = inprocess.InProcessExecute(timeout=5).preprocess(
+            nb, {"unique_key": "setup", "metadata": {"path": os.getcwd()}}
+        )
+        texts = ["".join(o.get("text", "") for o in c.outputs) for c in nb.cells]
+        os.write(write, json.dumps(texts).encode())
+        os._exit(0)
+    os.close(write)
+    os.waitpid(pid, 0)
+    return json.loads(os.read(read, 1 << 20))
+
+
+probe = "print(made_by == ZYGOTE, len(shared))\nshared.append('changed by this submission')"
+out = {
+    "first": grade_in_fork([*setup, probe.replace("ZYGOTE", str(zygote))]),
+    "second": grade_in_fork([*setup, probe.replace("ZYGOTE", str(zygote))]),
+    "other": grade_in_fork(["made_by = os = None", *setup[1:], "print(made_by)"]),
+}
+json.dump(out, open(out_path, "w"))
+"""
+
+
+def test_prepared_setup_is_reused_and_no_fork_sees_another(tmp_path):
+    """Setup cells run once in the zygote; each fork starts from that state, untouched by the
+    fork before it; a notebook that starts differently runs everything itself."""
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "data.txt").write_text("from the assignment folder")
+    cells = [
+        "import os\nmade_by = os.getpid()\nshared = []",
+        "print(open('data.txt').read())",
+    ]
+    plan = {"name": "setup", "cells": cells, "cwd": str(files), "timeout": 5}
+    (tmp_path / "plan.json").write_text(json.dumps(plan))
+    out_path = tmp_path / "out.json"
+    subprocess.run(
+        [sys.executable, "-c", PRELUDE, str(tmp_path / "plan.json"), str(out_path)],
+        check=True,
+        timeout=120,
+        cwd=files,
+    )
+    out = json.loads(out_path.read_text())
+    # the setup cells' outputs come from the prepared run (read in the assignment folder)
+    assert out["first"][1] == "from the assignment folder\n"
+    # made in the zygote, and the first fork's change to `shared` never reached the second
+    assert out["first"][2] == "True 0\n"
+    assert out["second"][2] == "True 0\n"
+    # different first cell: no prelude, every cell ran in the fork itself
+    assert out["other"][2] == "None\n"
