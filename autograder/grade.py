@@ -334,13 +334,20 @@ def _a_zygote(slot: Slot, rel: ReleaseNb, st: Settings, uid) -> tuple[zygote.Zyg
     os.chmod(base / "xchg", 0o755)
     if uid is not None:
         os.chown(base / "xchg", uid, uid)
+    prelude = _a_prelude(slot, rel, st, base)
     cmd, env = sandbox.command(
-        [sandbox.PYTHON, "-m", "autograder.zygote", *slot.imports],
+        [
+            sandbox.PYTHON,
+            "-m",
+            "autograder.zygote",
+            *slot.imports,
+            f"--prepare=autograder.learner_run:{prelude / 'plan.json'}",
+        ],
         bwrap=st.bwrap,
         limits=st.limits,
         uid=uid,
         rw=[str(base / "xchg")],
-        ro=[str(base / "in")],
+        ro=[str(base / "in"), str(prelude)],
         tmpfs=[(str(base / "work"), st.limits.file_mb * 4 * 1024 * 1024)],
         cwd="/",
         home=str(base / "work"),
@@ -349,6 +356,33 @@ def _a_zygote(slot: Slot, rel: ReleaseNb, st: Settings, uid) -> tuple[zygote.Zyg
     z = zygote.Zygote([*(st.wrapper or []), *cmd], env, str(slot.root / f"a-{rel.name}.log"))
     slot.a[rel.name] = z
     return z, base
+
+
+def _a_prelude(slot: Slot, rel: ReleaseNb, st: Settings, base: Path) -> Path:
+    """The release's leading locked cells and the assignment's files, for A's zygote to run
+    once (``learner_run.prepare``); root-owned and read-only in the sandbox."""
+    where = base / "prelude"
+    if not where.exists():
+        (where / "files").mkdir(parents=True)
+        if slot.files is not None:
+            _copy_files(slot.files, where / "files", skip_notebooks=True)
+        cells = []
+        for cell in rel.node.cells:
+            if cell.cell_type != "code":
+                continue
+            if _meta(cell).get("grade_id") not in rel.locked or _meta(cell).get("grade"):
+                break
+            cells.append(_source(cell))
+        plan = {
+            "cells": cells,
+            "cwd": str(where / "files"),
+            "timeout": st.timeout,
+            "output_bytes": st.limits.output_kb * 1024,
+        }
+        (where / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
+        for p in [where, *where.rglob("*")]:  # readable by the slot's uid (umask is 077)
+            os.chmod(p, 0o755 if p.is_dir() else 0o644)
+    return where
 
 
 def _wipe_dir(path: Path) -> None:

@@ -24,6 +24,7 @@ import json
 import os
 import signal
 import sys
+import time
 
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
@@ -122,6 +123,7 @@ def _on_alarm(signum, frame):
 # Warm zygote only: notebook name -> the shell that has run the notebook's leading setup
 # cells (see ``prepare``), with their sources, outputs and execution counts.
 PRELUDES: dict[str, tuple] = {}
+PREPARE_SECONDS = 60  # all setup cells together; the zygote must answer "ready" within 120 s
 
 
 def prepare(path: str) -> None:
@@ -144,9 +146,13 @@ def prepare(path: str) -> None:
     os.chdir(plan["cwd"])
     sys.path.insert(0, plan["cwd"])
     try:
+        deadline = time.monotonic() + PREPARE_SECONDS
         for source in plan["cells"]:
             sink.outputs = []
-            result = _run(shell, sink, source, int(plan["timeout"]))
+            budget = min(int(plan["timeout"]), int(deadline - time.monotonic()))
+            if budget <= 0:
+                return
+            result = _run(shell, sink, source, budget)
             if not result.success:
                 return
             done.append((source, sink.outputs, result.execution_count))

@@ -147,6 +147,103 @@ def snapshot(ns: dict, key: str, registry: dict, baseline: dict, exported: dict 
     return {"values": out, "rejected": rejected}
 
 
+def _new_shell():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    shell.history_manager.enabled = False
+    return shell
+
+
+def _run_cell(shell, source: str, timeout: float, limit: int) -> tuple[str, str | None]:
+    """Run one cell with a time limit; its capped output and its error, if any."""
+    real_out, real_err = sys.stdout, sys.stderr
+    cap = Capped(limit)
+    sys.stdout = sys.stderr = cap
+    err = None
+    try:
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        res = shell.run_cell(source, store_history=False, silent=False)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        exc = res.error_in_exec or res.error_before_exec
+        if exc is not None:
+            err = f"{type(exc).__name__}: {str(exc)[:300]}"
+    except BaseException as exc:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        err = f"{type(exc).__name__}: {str(exc)[:300]}"
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        sys.stdout, sys.stderr = real_out, real_err
+    _kill_strays()
+    signal.signal(signal.SIGALRM, _alarm)
+    return cap.text(), err
+
+
+def _set_baseline(ns: dict, baseline: dict) -> None:
+    """After a locked cell: what its names hold now is the grader's own setup, not an answer."""
+    _restore()
+    for name, value in list(ns.items()):
+        if not name.startswith("_"):
+            baseline[name] = fingerprint(value)
+
+
+# Warm zygote only (``prepare``): the release's leading locked cells, run once before any
+# submission, as (sources, shell, baseline, results).
+PRELUDE: tuple | None = None
+PREPARE_SECONDS = 60  # all setup cells together; the zygote must answer "ready" within 120 s
+
+
+def prepare(path: str) -> None:
+    """Run the release's setup cells once in the zygote, for each forked run to start from.
+
+    The plan at ``path`` (written by the grader: ``cells``, ``cwd`` holding the assignment's
+    files, ``timeout``, ``output_bytes``) is trusted: only the RELEASE's locked cells, so the
+    zygote still runs no learner code. A run uses it only if its notebook starts with exactly
+    these cells (``_take_prelude``); a fork has its own copy, so no submission sees another's.
+    """
+    global PRELUDE
+    with open(path, encoding="utf-8") as fh:
+        plan = json.load(fh)
+    here = os.getcwd()
+    os.chdir(plan["cwd"])
+    sys.path.insert(0, plan["cwd"])
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    try:
+        shell = _new_shell()
+        baseline: dict = {}
+        results = []
+        deadline = time.monotonic() + PREPARE_SECONDS
+        for i, source in enumerate(plan["cells"]):
+            budget = min(float(plan["timeout"]), deadline - time.monotonic())
+            if budget <= 0:
+                return
+            output, err = _run_cell(shell, source, budget, plan["output_bytes"])
+            if err is not None:
+                return
+            results.append({"index": i, "output": output, "error": None})
+            _set_baseline(shell.user_ns, baseline)
+        PRELUDE = (list(plan["cells"]), shell, baseline, results)
+    finally:
+        sys.path.remove(plan["cwd"])
+        os.chdir(here)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _take_prelude(plan: dict):
+    """(shell, baseline, results) prepared for this plan's first cells, or None."""
+    global PRELUDE
+    prelude, PRELUDE = PRELUDE, None
+    if prelude is None:
+        return None
+    sources, shell, baseline, results = prelude
+    head = plan["cells"][: len(sources)]
+    fits = len(head) == len(sources) and all(
+        cell.get("locked") and cell["source"] == source and i not in plan["skip"]
+        for i, (cell, source) in enumerate(zip(head, sources, strict=True))
+    )
+    return (shell, baseline, results) if fits else None
+
+
 def main(argv: list[str]) -> int:
     with open(argv[0], encoding="utf-8") as fh:
         plan = json.load(fh)
@@ -165,17 +262,20 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, work)
     timeout = float(plan["cell_timeout"])
     limit = int(plan["output_bytes"])
-    real_out, real_err = sys.stdout, sys.stderr
 
-    from IPython.core.interactiveshell import InteractiveShell
+    prelude = _take_prelude(plan)
+    if prelude is None:
+        from IPython.core.interactiveshell import InteractiveShell
 
-    shell = InteractiveShell.instance()
-    shell.history_manager.enabled = False
+        InteractiveShell.clear_instance()  # a prepared shell that does not fit this plan
+        shell = _new_shell()
+        baseline: dict = {}
+        results = []
+    else:
+        shell, baseline, results = prelude
     ns = shell.user_ns
     registry: dict = {}
-    baseline: dict = {}
     exported: dict = {}
-    results = []
     signal.signal(signal.SIGALRM, _alarm)
     progress = os.path.join(xchg, "progress")
 
@@ -187,35 +287,17 @@ def main(argv: list[str]) -> int:
         os.replace(tmp, os.path.join(xchg, name))
 
     for i, cell in enumerate(plan["cells"]):
+        if i < len(results):
+            continue  # run in the zygote (prepare), before this submission existed
         if i in plan["skip"]:
             results.append({"index": i, "skipped": True})
             continue
         with open(progress, "w") as fh:
             fh.write(str(i))
-        cap = Capped(limit)
-        sys.stdout = sys.stderr = cap
-        err = None
-        try:
-            signal.setitimer(signal.ITIMER_REAL, timeout)
-            res = shell.run_cell(cell["source"], store_history=False, silent=False)
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            exc = res.error_in_exec or res.error_before_exec
-            if exc is not None:
-                err = f"{type(exc).__name__}: {str(exc)[:300]}"
-        except BaseException as exc:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            err = f"{type(exc).__name__}: {str(exc)[:300]}"
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            sys.stdout, sys.stderr = real_out, real_err
-        _kill_strays()
-        signal.signal(signal.SIGALRM, _alarm)
-        results.append({"index": i, "output": cap.text(), "error": err})
+        output, err = _run_cell(shell, cell["source"], timeout, limit)
+        results.append({"index": i, "output": output, "error": err})
         if cell.get("locked"):
-            _restore()
-            for name, value in list(ns.items()):
-                if not name.startswith("_"):
-                    baseline[name] = fingerprint(value)
+            _set_baseline(ns, baseline)
         if cell.get("snapshot"):
             doc = snapshot(ns, cell["snapshot"], registry, baseline, exported)
             doc["error"] = err
