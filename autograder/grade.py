@@ -21,10 +21,13 @@ Per submission (one worker thread each, ``--jobs`` at a time), per notebook:
 
 Warm slots (default; ``--cold`` or ``ETIKA_WARM_ZYGOTE=0`` turn them off): each worker slot
 keeps one long-lived sandbox per kernel side whose init is a zygote (``zygote.py``) that has
-done the heavy imports once; each run is a child forked from it, after the zygote has reset the
-sandbox (no process, file, IPC object or keyring left). A's exchange folder lives in the slot
-(``slot-N/a-NB/xchg``, owned by A's uid, mode 0755) and B's zygote sees the whole grading
-folder, so B reads A's snapshots and reaches its socket at the same path.
+done the heavy imports and run the release's setup cells once; each run is a child forked from
+it, after the zygote has reset the sandbox (no process, file, IPC object or keyring left). In
+a warm slot, B's worker runs its cells in its own process (``inprocess.py``, nbgrader's Execute
+step without a kernel: B runs no learner code, so a separate kernel protects nothing there).
+A's exchange folder lives in the slot (``slot-N/a-NB/xchg``, owned by A's uid, mode 0755) and
+B's zygote sees the whole grading folder, so B reads A's snapshots and reaches its socket at the
+same path.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import math
 import os
 import queue
 import shutil
@@ -846,25 +850,37 @@ def _spawn_grader(job, cmd, env, bdir: Path, st: Settings) -> subprocess.Popen:
 
 
 def _read_scratch_grades(course: Course, job: Job, bdir: Path) -> dict | None:
-    from nbgrader.api import Gradebook, MissingEntry
+    """The grades B's worker recorded (``worker.scratch_grades``), checked field by field: B
+    runs no learner code, but what crosses a sandbox wall is read as data, never trusted."""
+    doc = _read_json(bdir / "result.json", limit=10 * 1024 * 1024)
+    got = doc.get("grades") if isinstance(doc, dict) and doc.get("success") is True else None
+    if not isinstance(got, dict) or not isinstance(got.get("notebooks"), dict):
+        return None
 
-    db = bdir / "gradebook.db"
-    with Gradebook(f"sqlite:///{db}", course.course_id) as gb:
-        try:
-            sub = gb.find_submission(job.assignment, job.student)
-        except MissingEntry:
-            return None
-        return {
-            "timestamp": sub.timestamp,
-            "notebooks": {
-                nb.name: {
-                    "late": nb.late_submission_penalty,
-                    "grades": {g.name: (g.auto_score, g.needs_manual_grade) for g in nb.grades},
-                    "comments": {c.name: c.auto_comment for c in nb.comments},
-                }
-                for nb in sub.notebooks
-            },
+    def number(x):
+        if x is None or (type(x) in (int, float) and math.isfinite(x)):
+            return None if x is None else float(x)
+        raise ValueError("not a score")
+
+    try:
+        stamp = got.get("timestamp")
+        out = {
+            "timestamp": None if stamp is None else dt.datetime.fromisoformat(str(stamp)),
+            "notebooks": {},
         }
+        for name, nb in got["notebooks"].items():
+            grades = {str(k): (number(v[0]), v[1] is True) for k, v in dict(nb["grades"]).items()}
+            comments = {
+                str(k): None if v is None else str(v) for k, v in dict(nb["comments"]).items()
+            }
+            out["notebooks"][str(name)] = {
+                "late": number(nb.get("late")),
+                "grades": grades,
+                "comments": comments,
+            }
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return None
+    return out
 
 
 def record(

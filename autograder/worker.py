@@ -54,6 +54,29 @@ class _CheckedSchemas:
             raise error
 
 
+def scratch_grades(db_url: str, course_id: str, aid: str, sid: str) -> dict | None:
+    """What autograde recorded for this submission, as plain JSON for the parent: read here,
+    where nbgrader's database layer is already loaded, not by the grader once per learner."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(db_url, course_id) as gb:
+        try:
+            sub = gb.find_submission(aid, sid)
+        except MissingEntry:
+            return None
+        return {
+            "timestamp": sub.timestamp.isoformat() if sub.timestamp else None,
+            "notebooks": {
+                nb.name: {
+                    "late": nb.late_submission_penalty,
+                    "grades": {g.name: [g.auto_score, g.needs_manual_grade] for g in nb.grades},
+                    "comments": {c.name: c.auto_comment for c in nb.comments},
+                }
+                for nb in sub.notebooks
+            },
+        }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m autograder.worker")
     parser.add_argument("--scratch", required=True)
@@ -111,8 +134,11 @@ def main(argv: list[str] | None = None) -> int:
     api = NbGraderAPI(coursedir=cd, config=cfg)
     api.log.setLevel(logging.INFO)
     result = api.autograde(args.assignment, args.student, force=True, create=True)
+    doc = {"success": bool(result.get("success")), "error": result.get("error", "")}
+    if doc["success"]:
+        doc["grades"] = scratch_grades(cd.db_url, args.course_id, args.assignment, args.student)
     with open(os.path.join(scratch, "result.json"), "w") as fh:
-        json.dump({"success": bool(result.get("success")), "error": result.get("error", "")}, fh)
+        json.dump(doc, fh)
     with open(os.path.join(scratch, "nbgrader.log"), "w") as fh:
         fh.write(result.get("log", "") or "")
     return 0 if result.get("success") else 1

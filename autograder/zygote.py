@@ -1,8 +1,10 @@
 """A warm fork server (zygote) inside one long-lived sandbox: heavy imports once per slot.
 
-``python -m autograder.zygote MODULE...`` is started by the grader as PID 1 of a bubblewrap
-sandbox (``--as-pid-1``), as the slot's unprivileged uid, with the slot's limits. It imports the
-given modules, then reads one JSON request per line on stdin (only the grader writes there) and
+``python -m autograder.zygote MODULE... [--prepare=MODULE:PLAN]`` is started by the grader as
+PID 1 of a bubblewrap sandbox (``--as-pid-1``), as the slot's unprivileged uid, with the slot's
+limits. It imports the given modules, lets each ``--prepare`` module run the release's setup
+cells once from a plan the grader wrote (``learner_run.prepare``, ``inprocess.prepare``), then
+reads one JSON request per line on stdin (only the grader writes there) and
 answers one JSON line per event on stdout:
 
 - ``{"op": "run", "module": M, "argv": [...], "env": {...}, "cwd": D, "log": F, "wipe": [...]}``
@@ -15,7 +17,8 @@ answers one JSON line per event on stdout:
   when its last child is gone (a process that child left behind may still be running).
 
 Why a learner cannot reach the next submission through it: the zygote never runs learner code
-(imports only, before the first request) and never reads a location the sandbox can write; as
+(imports and the release's own setup cells, before the first request, from root-owned files
+the sandbox cannot write) and never reads a location the sandbox can write; as
 the namespace's init it cannot be killed or stopped from inside (the kernel drops such signals
 unless a handler is installed; SIGINT is ignored), and it is not dumpable, so a process of the
 same uid cannot ptrace it or read its memory, environment or descriptors. Every child is forked

@@ -142,3 +142,34 @@ def test_worker_crash_costs_only_its_own_points(course, tmp_path):
 def test_bad_timeout(graded, bad):
     rc, _, err = cli("--course", graded, "grade", F.AID, "--timeout", bad)
     assert rc == 2 and "--timeout" in err
+
+
+@pytest.mark.parametrize(
+    "grades, ok",
+    [
+        ({"p1": [1.0, False], "p2": [None, True]}, True),
+        ({"p1": ["1.0", False]}, False),  # a score must be a number
+        ({"p1": [float("inf"), False]}, False),
+        ({"p1": [1.0]}, False),  # malformed pair
+    ],
+)
+def test_grades_from_the_grader_sandbox_are_checked(tmp_path, grades, ok):
+    """The parent reads B's result as data: anything but plain finite scores is refused."""
+    import json
+
+    from autograder.grade import Job, _read_scratch_grades
+
+    doc = {
+        "success": True,
+        "grades": {
+            "timestamp": "2026-11-20T10:00:00",
+            "notebooks": {"nb": {"late": 0.0, "grades": grades, "comments": {"p1": None}}},
+        },
+    }
+    (tmp_path / "result.json").write_text(json.dumps(doc))
+    got = _read_scratch_grades(None, Job("S1", "a", tmp_path, "", 1), tmp_path)
+    if ok:
+        assert got["notebooks"]["nb"]["grades"] == {"p1": (1.0, False), "p2": (None, True)}
+        assert got["timestamp"].year == 2026
+    else:
+        assert got is None
