@@ -507,7 +507,7 @@ def run_learner(course, job, rel, st: Settings, uid, slot: Slot | None = None) -
             if why:
                 _killpg(proc)
                 break
-            time.sleep(0.05)
+            time.sleep(0.01)  # polls a file; a submission takes ~0.5 s in all
         if cur is not None and cur >= len(code):
             run.notes.append(f"the learner's kernel {why} while exporting its values")
             return run
@@ -823,7 +823,7 @@ def _run_grader(course, job, releases, runs, st, uid, template, slot: Slot | Non
             job.killed_for = "time limit: the grader's kernel did not finish; stopped"
             _killpg(proc)
             break
-        time.sleep(0.05)
+        time.sleep(0.01)
     notes = [f"{name}: {n}" for name, r in runs.items() for n in r.notes]
     if proc.returncode != 0 or job.killed_for:
         return None, _why_failed(job, bdir), notes

@@ -194,12 +194,22 @@ def main(argv: list[str]) -> int:
     def say(doc: dict) -> None:
         os.write(proto_out, (json.dumps(doc) + "\n").encode())
 
+    # a child's exit wakes the loop at once (the grader waits for its "exit" event)
+    wake_r, wake_w = os.pipe()
+    for fd in (wake_r, wake_w):
+        os.set_blocking(fd, False)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    signal.set_wakeup_fd(wake_w, warn_on_full_buffer=False)
+
     say({"ready": os.getpid()})
     buf = b""
     child = None
     while True:
-        ready, _, _ = select.select([proto_in], [], [], 0.05)
-        if ready:
+        ready, _, _ = select.select([proto_in, wake_r], [], [], 0.5)
+        if wake_r in ready:
+            with contextlib.suppress(BlockingIOError):
+                os.read(wake_r, 4096)
+        if proto_in in ready:
             chunk = os.read(proto_in, 1 << 16)
             if not chunk:
                 _kill_all()
@@ -230,7 +240,9 @@ def main(argv: list[str]) -> int:
             _wipe(list(req.get("wipe", [])))
             pid = os.fork()
             if pid == 0:
-                _child(req, (proto_in, proto_out))
+                signal.set_wakeup_fd(-1)
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                _child(req, (proto_in, proto_out, wake_r, wake_w))
             child = pid
             say({"pid": pid})
 
