@@ -121,13 +121,20 @@ def audit_page(chromium, origin: str, path: str, width: int = 360) -> PageReport
 
 
 def built_pages(site: Path = SITE) -> list[str]:
-    """Every content page of both languages, relative to ``site``."""
-    skip = {"genindex.html", "search.html", "index.html"}
+    """Every content page of both languages, relative to ``site``.
+
+    Skipped: Sphinx's generated index and search pages, and each language's top ``index.html``,
+    which only redirects to the start page. A chapter's own ``index.html`` is a content page.
+    """
+    skip = {"genindex.html", "search.html"}
     return sorted(
         str(p.relative_to(site))
         for lang in ("en", "id")
         for p in (site / lang).rglob("*.html")
-        if p.name not in skip and "_static" not in p.parts and "_sources" not in p.parts
+        if p.name not in skip
+        and p != site / lang / "index.html"
+        and "_static" not in p.parts
+        and "_sources" not in p.parts
     )
 
 
