@@ -49,15 +49,22 @@ def solution_cells(notebook: dict) -> list[dict]:
     ]
 
 
-def make_submission(source: dict, kind: str, index: int) -> dict:
-    """A learner's notebook: the source with its solutions kept, removed or changed."""
-    notebook = json.loads(json.dumps(source))
+def make_submission(release: dict, source: dict, kind: str, index: int) -> dict:
+    """A learner's notebook: the release version with the solutions typed in, left out or changed.
+
+    Built from the release notebook (what learners get: no hidden tests), with each answer
+    taken from the source's solution cell of the same grade id.
+    """
+    solutions = {
+        c["metadata"]["nbgrader"]["grade_id"]: "".join(c["source"]) for c in solution_cells(source)
+    }
+    notebook = json.loads(json.dumps(release))
     for k, cell in enumerate(solution_cells(notebook)):
         grade_id = cell["metadata"]["nbgrader"]["grade_id"]
-        text = "".join(cell["source"])
+        text = solutions[grade_id]
         body = text.replace("### BEGIN SOLUTION\n", "").replace("### END SOLUTION\n", "")
         if kind == "partial" and k >= 1 + index % 4:
-            body = "# YOUR CODE HERE\nraise NotImplementedError()"
+            body = "".join(cell["source"])  # left as released: YOUR CODE HERE
         elif kind == "wrong" and k % 2 == index % 2 and grade_id in WRONG:
             body = WRONG[grade_id]
         elif kind == "error" and k == index % 5:
@@ -77,11 +84,12 @@ def build_course(workdir: Path, n: int) -> Path:
     shutil.copytree(ROOT / "exercises" / "source", course / "source")
     run([BIN / "autograder", "--course", course, "-q", "release", AID])
     source = json.loads((course / "source" / AID / f"{AID}.ipynb").read_text(encoding="utf-8"))
+    release = json.loads((course / "release" / AID / f"{AID}.ipynb").read_text(encoding="utf-8"))
     for i in range(n):
         kind = MIX[i % len(MIX)]
         folder = course / "submitted" / f"S{i:03d}" / AID
         folder.mkdir(parents=True)
-        notebook = make_submission(source, kind, i)
+        notebook = make_submission(release, source, kind, i)
         (folder / f"{AID}.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
         (folder / "timestamp.txt").write_text("2026-11-20 10:00:00.000000 UTC", encoding="utf-8")
     return course
