@@ -226,6 +226,20 @@ def run(args: argparse.Namespace) -> int:
     raise AssertionError(args.verb)  # pragma: no cover
 
 
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line, with student ids also accepted after options (``grade bias --force S1``).
+
+    argparse takes a verb's positionals in one run, so ids after an option come back unparsed.
+    """
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and hasattr(args, "students") and not any(x.startswith("-") for x in extra):
+        args.students = [*args.students, *extra]
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)  # gradebook, exports, feedback: readable by the owner only
     # nbgrader runs the `alembic` command from PATH; make the venv's bin dir visible to it
@@ -236,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     quiet = logging.getLogger("traitlets")
     quiet.addHandler(logging.NullHandler())
     quiet.propagate = False
-    args = _parser().parse_args(argv)
+    args = parse(argv)
     try:
         return run(args)
     except UserError as exc:

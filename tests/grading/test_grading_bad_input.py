@@ -129,3 +129,31 @@ def test_collect_before_release(released_template, tmp_path):
         tmp_path,
         expect=["has not been released", "autograder release ps1"],
     )
+
+
+@pytest.mark.parametrize(
+    ("argv", "students", "force"),
+    [
+        (["grade", "bias", "S1", "S2"], ["S1", "S2"], False),
+        (["grade", "bias", "--force", "S1", "S2"], ["S1", "S2"], True),
+        (["grade", "bias", "S1", "--force", "S2"], ["S1", "S2"], True),
+    ],
+)
+def test_student_ids_may_follow_options(argv, students, force):
+    from autograder.cli import parse
+
+    args = parse(argv)
+    assert (args.assignment, args.students, args.force) == ("bias", students, force)
+    args = parse(["feedback", "bias", "--roster", "r.csv", "S1"])
+    assert (args.students, args.roster) == (["S1"], "r.csv")
+
+
+def test_unknown_option_is_still_an_error(capsys):
+    from autograder.cli import parse
+
+    with pytest.raises(SystemExit) as exc:
+        parse(["grade", "bias", "S1", "--forse"])
+    assert exc.value.code == 2
+    assert "unrecognized arguments: --forse" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        parse(["status", "extra"])  # a verb without students takes no ids
