@@ -208,3 +208,22 @@ def test_cold_mode_gives_the_same_scores(graded):
     )  # fmt: skip
     assert rc == 0, out + err
     assert {sid: v for sid, v in scores(graded).items() if sid in some} == want
+
+
+def test_zygote_warms_the_traceback_module_cache():
+    """Forked children inherit inspect's file-to-module map (see zygote._warm_inspect), so a
+    failing test's traceback does not stat every loaded module's file again per submission."""
+    import inspect
+    import subprocess
+    import sys
+
+    probe = (
+        "import inspect, autograder.zygote as z\n"
+        "before = len(inspect._filesbymodname)\n"
+        "z._warm_inspect()\n"
+        "print(before, len(inspect._filesbymodname), 'json' in inspect._filesbymodname)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    before, after, has_json = out.stdout.split()
+    assert int(before) == 0 and int(after) > 20 and has_json == "True"
+    assert hasattr(inspect, "_filesbymodname")  # the private cache this relies on still exists
