@@ -953,7 +953,8 @@ def record(
                 "h": job.digest,
                 "st": "ok" if result is not None and not reason else "failed",
                 "d": "; ".join([reason, *notes] if reason else notes)[:2000],
-                "t": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                # to the microsecond: `status` compares it with the feedback files' times
+                "t": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
                 "sec": round(seconds, 2),
                 "n": (prior[0] if prior else 0) + 1,
             },

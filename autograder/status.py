@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .course import Course, submission_students
+
+
+def feedback_state(course: Course, aid: str, sid: str, graded_at: str) -> str:
+    """``missing``, ``stale`` (written before the latest grading) or ``current``."""
+    files = list(course.feedback(sid, aid).glob("*.html"))
+    if not files:
+        return "missing"
+    written = min(f.stat().st_mtime for f in files)
+    return "stale" if written < dt.datetime.fromisoformat(graded_at).timestamp() else "current"
 
 
 def status(course: Course) -> list[dict]:
@@ -18,6 +29,7 @@ def status(course: Course) -> list[dict]:
         ok = sorted(s for (a, s), r in ledger.items() if a == aid and r["status"] == "ok")
         failed = sorted(s for (a, s), r in ledger.items() if a == aid and r["status"] == "failed")
         graded = set(ok) | set(failed)
+        fb = {s: feedback_state(course, aid, s, ledger[(aid, s)]["graded_at"]) for s in ok}
         out.append(
             {
                 "assignment": aid,
@@ -27,7 +39,8 @@ def status(course: Course) -> list[dict]:
                 "failed": {s: ledger[(aid, s)]["detail"] for s in failed},
                 "not_graded": [s for s in collected if s not in graded],
                 "needs_manual_grading": manual.get(aid, []),
-                "feedback": [s for s in ok if course.feedback(s, aid).is_dir()],
+                "feedback": [s for s in ok if fb[s] == "current"],
+                "feedback_stale": [s for s in ok if fb[s] == "stale"],
             }
         )
     return out
@@ -52,4 +65,10 @@ def render(rows: list[dict]) -> str:
                 f"{', …' if len(ids) > 10 else ''}) -> nbgrader formgrader"
             )
         lines.append(f"  feedback:  {len(r['feedback'])}")
+        if r["feedback_stale"]:
+            ids = r["feedback_stale"]
+            lines.append(
+                f"  feedback out of date (graded again since): {len(ids)} ({', '.join(ids[:10])}"
+                f"{', …' if len(ids) > 10 else ''}) -> autograder feedback {r['assignment']}"
+            )
     return "\n".join(lines)

@@ -76,12 +76,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "threshold.men": {"en": "Threshold for men", "id": "Ambang batas untuk laki-laki"},
     "threshold.label": {"en": "Model learned from", "id": "Model belajar dari"},
     "threshold.label.approved_past": {
-        "en": "past officers' decisions (approved_past)",
-        "id": "keputusan petugas di masa lalu (approved_past)",
+        "en": "past officers' decisions",
+        "id": "keputusan petugas dulu",
     },
     "threshold.label.repaid": {
-        "en": "actual repayment (repaid)",
-        "id": "pelunasan sebenarnya (repaid)",
+        "en": "actual repayment",
+        "id": "pelunasan sebenarnya",
     },
     "threshold.alt": {
         "en": "Bar chart of selection rate, TPR, FPR and precision for women and men at the "

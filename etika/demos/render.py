@@ -285,7 +285,7 @@ def histogram_svg(
     """
     uid = uid or f"etika-hist-{next(_hist_counter)}"
     n = len(shares["female"])
-    width, left, right, top, plot_h = 320, 42, 10, 16, 110
+    width, left, right, top, plot_h = 320, 42, 10, 24, 110
     height = top + plot_h + 50
     plot_w = width - left - right
     bottom = top + plot_h

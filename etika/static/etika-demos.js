@@ -144,7 +144,7 @@
    * (lines: {shared: t} or {female: tf, male: tm}); same drawing as render.histogram_svg. */
   function histogram(L, shares, lines) {
     var uid = "etika-hist-js-" + (++histCount), n = shares.female.length;
-    var width = 320, left = 42, right = 10, top = 16, plotH = 110, height = top + plotH + 50;
+    var width = 320, left = 42, right = 10, top = 24, plotH = 110, height = top + plotH + 50;
     var plotW = width - left - right, bottom = top + plotH, peak = 0.05, bw = plotW / n;
     ["female", "male"].forEach(function (g) {
       shares[g].forEach(function (v) { if (v !== null && v > peak) peak = v; });

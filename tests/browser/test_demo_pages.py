@@ -38,6 +38,21 @@ READ_CELLS = """root => Array.from(
   root.querySelectorAll('.etika-demo-body [data-metric][data-group]')).map(e => [
     e.getAttribute('data-model') || '', e.getAttribute('data-group'),
     e.getAttribute('data-metric'), e.textContent.trim()])"""
+# Each select's longest option, measured in the select's own font, against the room it has
+# (less ~28 px for padding and the arrow): a narrow phone must show the whole choice.
+CLIPPED_OPTIONS = """root => {
+  const ctx = document.createElement('canvas').getContext('2d');
+  const out = [];
+  for (const sel of root.querySelectorAll('select')) {
+    const style = getComputedStyle(sel);
+    ctx.font = style.font;
+    for (const opt of sel.options) {
+      const need = ctx.measureText(opt.text).width + 28;
+      if (need > sel.clientWidth) out.push([opt.text, Math.round(need), sel.clientWidth]);
+    }
+  }
+  return out;
+}"""
 SET_CONTROL = """(root, [key, value]) => {
   const el = root.querySelector('[data-control="' + key + '"]');
   if (el.type === 'checkbox') el.checked = value; else el.value = String(value);
@@ -114,6 +129,8 @@ class DemoPage:
         assert demo_scroll <= demo_client + 1, (
             f"demo content is {demo_scroll}px wide in a {demo_client}px box at {WIDTH}px"
         )
+        clipped = self.root.evaluate(CLIPPED_OPTIONS)
+        assert clipped == [], f"option text cut off at {WIDTH}px [text, needs, has]: {clipped}"
 
     def close(self) -> None:
         self.context.close()

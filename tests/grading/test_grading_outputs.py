@@ -80,6 +80,25 @@ def test_status(graded):
     assert rc == 0
     assert "ps1: released" in out and f"graded:    {len(F.STATES)}" in out
     assert "needs manual grading" in out and "formgrader" in out
+    assert "feedback:  0" in out and "out of date" not in out
+
+
+def test_status_flags_feedback_older_than_the_grade(graded):
+    assert cli("--course", graded, "feedback", F.AID)[0] == 0
+    rc, out, _ = cli("--course", graded, "status")
+    assert rc == 0 and "out of date" not in out
+    n_feedback = int(out.split("feedback:")[1].split()[0])
+    assert n_feedback > 0
+    # graded again after its feedback was written: that learner's feedback is out of date
+    rc, out, err = cli("--course", graded, "grade", F.AID, "--force", "submitted-correct")
+    assert rc == 0, out + err
+    rc, out, _ = cli("--course", graded, "status")
+    assert f"feedback:  {n_feedback - 1}" in out
+    assert "feedback out of date (graded again since): 1 (submitted-correct)" in out
+    assert f"autograder feedback {F.AID}" in out
+    assert cli("--course", graded, "feedback", F.AID, "submitted-correct")[0] == 0
+    rc, out, _ = cli("--course", graded, "status")
+    assert f"feedback:  {n_feedback}" in out and "out of date" not in out
 
 
 def test_release_bundle(released_template):
