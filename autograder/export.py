@@ -138,7 +138,8 @@ def _bar(df, x, y, title, xtitle, ytitle, domain=(0, 100)):
         .mark_bar(color=PALETTE[0])
         .encode(
             x=alt.X(x, title=xtitle, scale=alt.Scale(domain=list(domain))),
-            y=alt.Y(y, title=ytitle, sort=None),
+            # question names are long ("part5_tests: Part 5: ..."): show them whole
+            y=alt.Y(y, title=ytitle, sort=None, axis=alt.Axis(labelLimit=320)),
             tooltip=[x, y],
         )
         .properties(width=420)

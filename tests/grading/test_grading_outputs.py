@@ -114,3 +114,27 @@ def test_no_names_in_output(graded):
     for args in (["status"], ["feedback", F.AID], ["export"]):
         rc, out, err = cli("--course", graded, *args)
         assert rc == 0 and "Nama" not in out + err and "example.org" not in out + err
+
+
+def test_report_shows_long_question_names_whole():
+    from autograder.export import section
+
+    long = "part5_tests: Part 5: and what about equal opportunity?"
+    info = {
+        "parts": ["nb:part5_tests"],
+        "maxes": {"nb:part5_tests": 1.0},
+        "rows": [
+            {
+                "student": "s",
+                "cohort": "—",
+                "venue": "—",
+                "scores": {"nb:part5_tests": 1.0},
+                "total": 1.0,
+                "max": 1.0,
+                "pending": 0,
+                "passed": True,
+            }
+        ],
+    }
+    page = section("bias", info, 0.5, {"nb:part5_tests": long})
+    assert f">{long}</text>" in page.replace("&#39;", "'")
