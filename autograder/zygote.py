@@ -282,6 +282,7 @@ class Zygote:
         os.set_blocking(self.proc.stdout.fileno(), False)
         self.buf = b""
         self.current: Child | None = None
+        self.starting: Child | None = None  # asked for; its "pid" not read yet
         self.runs = 0  # children forked so far: a Child may reset only if it is the latest
         self.reset_seen = False
         deadline = time.monotonic() + ready_timeout
@@ -311,6 +312,9 @@ class Zygote:
         for doc in out:
             if doc.get("reset"):
                 self.reset_seen = True
+            # in order: a child that dies at once sends its "exit" in the same read as its "pid"
+            if "pid" in doc and self.starting is not None:
+                self.current, self.starting = self.starting, None
             if "exit" in doc and self.current is not None:
                 self.current.returncode = int(doc["exit"])
                 self.current = None
@@ -340,13 +344,14 @@ class Zygote:
         ):
             child.returncode = -signal.SIGKILL
             return child
+        self.starting = child
         deadline = time.monotonic() + 30
         while True:
-            events = self._events()
-            if any("pid" in e for e in events):
-                self.current = child
+            self._events()
+            if self.starting is None:
                 return child
             if not self.alive() or time.monotonic() > deadline:
+                self.starting = None
                 child.returncode = -signal.SIGKILL
                 self.close()
                 return child

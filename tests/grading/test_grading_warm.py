@@ -227,3 +227,37 @@ def test_zygote_warms_the_traceback_module_cache():
     before, after, has_json = out.stdout.split()
     assert int(before) == 0 and int(after) > 20 and has_json == "True"
     assert hasattr(inspect, "_filesbymodname")  # the private cache this relies on still exists
+
+
+class _FakeZygoteProcess:
+    """A zygote's pipes, scripted: everything it says arrives in one read."""
+
+    def __init__(self, said: bytes):
+        import io
+
+        self.stdin = io.BytesIO()
+        self._said = [said]
+        self.stdout = self
+
+    def read(self, _n):
+        return self._said.pop(0) if self._said else None
+
+    def poll(self):
+        return None
+
+
+@pytest.mark.parametrize(
+    ("said", "want"),
+    [
+        (b'{"pid": 7}\n{"exit": -11}\n', -11),  # died at once: both lines in one read
+        (b'{"exit": -9}\n{"pid": 7}\n', None),  # the previous child's exit, then the new pid
+    ],
+)
+def test_a_child_that_dies_at_once_is_seen_dead(said, want):
+    from autograder.zygote import Zygote
+
+    z = Zygote.__new__(Zygote)
+    z.proc, z.buf, z.current, z.starting, z.runs = _FakeZygoteProcess(said), b"", None, None, 0
+    child = z.run("m", [], {}, "/", "/dev/null", [])
+    assert child.poll() == want
+    assert z.current is (None if want is not None else child)
