@@ -77,7 +77,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "threshold.label": {"en": "Model learned from", "id": "Model belajar dari"},
     "threshold.label.approved_past": {
         "en": "past officers' decisions",
-        "id": "keputusan petugas dulu",
+        "id": "keputusan petugas terdahulu",
     },
     "threshold.label.repaid": {
         "en": "actual repayment",
