@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
+import hashlib
+import json
 import os
 import shutil
 import sqlite3
@@ -15,6 +18,7 @@ from .errors import UserError
 CONFIG_NAME = "nbgrader_config.py"
 STATE_DIR = ".autograder"  # our scratch/state directory inside the course root
 LEDGER_TABLE = "etika_autograde"
+FEEDBACK_TABLE = "etika_feedback"  # what each learner's feedback was written from
 
 
 def find_course_root(course: str | os.PathLike | None) -> Path:
@@ -190,8 +194,40 @@ class Course:
                 " graded_at TEXT NOT NULL, seconds REAL, attempts INTEGER NOT NULL,"
                 " PRIMARY KEY (assignment, student))"
             )
+            con.execute(
+                f"CREATE TABLE IF NOT EXISTS {FEEDBACK_TABLE} ("
+                " assignment TEXT NOT NULL, student TEXT NOT NULL,"
+                " grades TEXT NOT NULL, written_at TEXT NOT NULL,"
+                " PRIMARY KEY (assignment, student))"
+            )
         con.close()
         protect(self.db_path)
+
+    def feedback_written(self, aid: str) -> dict[str, dict]:
+        """Per learner: the grades fingerprint and time their feedback was written from."""
+        if not self.db_path.exists():
+            return {}
+        con = self.sqlite()
+        try:
+            rows = con.execute(
+                f"SELECT student, grades, written_at FROM {FEEDBACK_TABLE} WHERE assignment = ?",
+                (aid,),
+            ).fetchall()
+            return {sid: {"grades": g, "written_at": at} for sid, g, at in rows}
+        except sqlite3.OperationalError:
+            return {}
+        finally:
+            con.close()
+
+    def record_feedback(self, aid: str, fingerprints: dict[str, str]) -> None:
+        self.ensure_ledger()
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+        with self.sqlite() as con:
+            con.executemany(
+                f"INSERT OR REPLACE INTO {FEEDBACK_TABLE} VALUES (?, ?, ?, ?)",
+                [(aid, sid, fp, now) for sid, fp in fingerprints.items()],
+            )
+        con.close()
 
     def ledger(self, aid: str | None = None) -> dict[tuple[str, str], dict]:
         if not self.db_path.exists():
@@ -217,6 +253,18 @@ def protect(path: Path) -> None:
             os.chmod(path, 0o600)
     except OSError:  # pragma: no cover - e.g. a file owned by someone else
         pass
+
+
+def grades_fingerprint(submission) -> str:
+    """What a learner's feedback shows, as one hash: every score (automatic or by hand), every
+    part still waiting for a grader, every comment. Changes when formgrader changes them."""
+    parts = []
+    for nb in sorted(submission.notebooks, key=lambda n: n.name):
+        for g in sorted(nb.grades, key=lambda g: g.name):
+            parts.append(["grade", nb.name, g.name, g.score, bool(g.needs_manual_grade)])
+        for c in sorted(nb.comments, key=lambda c: c.name):
+            parts.append(["comment", nb.name, c.name, c.comment or ""])
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
 def submission_students(course: Course, aid: str) -> list[str]:

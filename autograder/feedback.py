@@ -15,7 +15,7 @@ from pathlib import Path
 
 from nbgrader.preprocessors import ClearHiddenTests
 
-from .course import Course
+from .course import Course, grades_fingerprint
 from .errors import UserError
 from .roster import Roster
 
@@ -231,4 +231,8 @@ def generate(course: Course, aid: str, roster: Roster, students: list[str] | Non
             f.chmod(0o600)
             f.write_text(localise(f.read_text(encoding="utf-8"), lang, summary), encoding="utf-8")
         done[sid] = files
+    with course.gradebook() as gb:
+        course.record_feedback(
+            aid, {sid: grades_fingerprint(gb.find_submission(aid, sid)) for sid in done}
+        )
     return done

@@ -115,7 +115,12 @@ def make_template(course: Course, dest: Path) -> None:
         ):
             with contextlib.suppress(sqlite3.OperationalError):
                 out.execute(f"DELETE FROM {table}")
-        out.execute(f"DROP TABLE IF EXISTS {LEDGER_TABLE}")
+        # our own tables (ledger, feedback record) name learners: none goes to a sandbox
+        ours = out.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'etika_%'"
+        )
+        for (name,) in ours.fetchall():
+            out.execute(f'DROP TABLE IF EXISTS "{name}"')
     out.execute("VACUUM")
     out.close()
     os.chmod(dest, 0o600)

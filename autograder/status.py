@@ -4,32 +4,49 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .course import Course, submission_students
+from .course import Course, grades_fingerprint, submission_students
 
 
-def feedback_state(course: Course, aid: str, sid: str, graded_at: str) -> str:
-    """``missing``, ``stale`` (written before the latest grading) or ``current``."""
-    files = list(course.feedback(sid, aid).glob("*.html"))
-    if not files:
+def feedback_state(course: Course, aid: str, sid: str, graded_at: str, written, grades) -> str:
+    """``missing``, ``stale`` or ``current``. Stale: the learner was graded again after it was
+    written, or a score or comment changed since (formgrader), or we never recorded it."""
+    if not any(course.feedback(sid, aid).glob("*.html")):
         return "missing"
-    written = min(f.stat().st_mtime for f in files)
-    return "stale" if written < dt.datetime.fromisoformat(graded_at).timestamp() else "current"
+    if written is None or written["grades"] != grades:
+        return "stale"
+    if dt.datetime.fromisoformat(written["written_at"]) < dt.datetime.fromisoformat(graded_at):
+        return "stale"
+    return "current"
 
 
 def status(course: Course) -> list[dict]:
     ledger = course.ledger()
     manual: dict[str, list[str]] = {}
+    fingerprints: dict[tuple[str, str], str] = {}
     if course.db_path.exists():
         with course.gradebook() as gb:
             for a in gb.assignments:
                 manual[a.name] = sorted(s.student.id for s in a.submissions if s.needs_manual_grade)
+                for sub in a.submissions:
+                    fingerprints[(a.name, sub.student.id)] = grades_fingerprint(sub)
     out = []
     for aid in course.assignments():
         collected = submission_students(course, aid)
         ok = sorted(s for (a, s), r in ledger.items() if a == aid and r["status"] == "ok")
         failed = sorted(s for (a, s), r in ledger.items() if a == aid and r["status"] == "failed")
         graded = set(ok) | set(failed)
-        fb = {s: feedback_state(course, aid, s, ledger[(aid, s)]["graded_at"]) for s in ok}
+        written = course.feedback_written(aid)
+        fb = {
+            s: feedback_state(
+                course,
+                aid,
+                s,
+                ledger[(aid, s)]["graded_at"],
+                written.get(s),
+                fingerprints.get((aid, s)),
+            )
+            for s in ok
+        }
         out.append(
             {
                 "assignment": aid,
@@ -68,7 +85,7 @@ def render(rows: list[dict]) -> str:
         if r["feedback_stale"]:
             ids = r["feedback_stale"]
             lines.append(
-                f"  feedback out of date (graded again since): {len(ids)} ({', '.join(ids[:10])}"
+                f"  feedback out of date (grades changed since): {len(ids)} ({', '.join(ids[:10])}"
                 f"{', …' if len(ids) > 10 else ''}) -> autograder feedback {r['assignment']}"
             )
     return "\n".join(lines)

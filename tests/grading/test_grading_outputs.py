@@ -83,7 +83,7 @@ def test_status(graded):
     assert "feedback:  0" in out and "out of date" not in out
 
 
-def test_status_flags_feedback_older_than_the_grade(graded):
+def test_status_flags_feedback_older_than_the_grades(graded):
     assert cli("--course", graded, "feedback", F.AID)[0] == 0
     rc, out, _ = cli("--course", graded, "status")
     assert rc == 0 and "out of date" not in out
@@ -94,11 +94,20 @@ def test_status_flags_feedback_older_than_the_grade(graded):
     assert rc == 0, out + err
     rc, out, _ = cli("--course", graded, "status")
     assert f"feedback:  {n_feedback - 1}" in out
-    assert "feedback out of date (graded again since): 1 (submitted-correct)" in out
+    assert "feedback out of date (grades changed since): 1 (submitted-correct)" in out
     assert f"autograder feedback {F.AID}" in out
     assert cli("--course", graded, "feedback", F.AID, "submitted-correct")[0] == 0
     rc, out, _ = cli("--course", graded, "status")
     assert f"feedback:  {n_feedback}" in out and "out of date" not in out
+    # a grader gives points in formgrader after the feedback was written: out of date again
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{graded / 'gradebook.db'}", "etika-test") as gb:
+        grade = gb.find_grade("reflection", F.AID, F.AID, "submitted-correct")
+        grade.manual_score = 1.0
+        gb.db.commit()
+    rc, out, _ = cli("--course", graded, "status")
+    assert "feedback out of date (grades changed since): 1 (submitted-correct)" in out
 
 
 def test_release_bundle(released_template):
@@ -138,3 +147,21 @@ def test_report_shows_long_question_names_whole():
     }
     page = section("bias", info, 0.5, {"nb:part5_tests": long})
     assert f">{long}</text>" in page.replace("&#39;", "'")
+
+
+def test_graders_sandbox_gets_a_gradebook_without_learners(graded, tmp_path):
+    """Kernel B's copy of the gradebook (grade.make_template) names no learner anywhere."""
+    import sqlite3
+
+    from autograder.course import Course
+    from autograder.grade import make_template
+
+    assert cli("--course", graded, "feedback", F.AID)[0] == 0
+    make_template(Course.open(graded), tmp_path / "template.db")
+    con = sqlite3.connect(tmp_path / "template.db")
+    tables = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    assert "base_cell" in tables and not [n for n in tables if n.startswith("etika_")]
+    assert con.execute("SELECT count(*) FROM student").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM grade").fetchone() == (0,)
+    dump = "\n".join(con.iterdump())
+    assert "submitted-correct" not in dump
