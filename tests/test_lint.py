@@ -17,3 +17,17 @@ def test_ruff_format_is_clean():
     ruff = Path(sys.executable).with_name("ruff")
     run = subprocess.run([ruff, "format", "--check", "."], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_no_test_module_imports_conftest():
+    """Several folders have a conftest.py; which one `import conftest` finds depends on the
+    order of collection, so `pytest tests/browser tests/book` broke (see CONTRIBUTING)."""
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "tests").rglob("*.py")
+        if any(
+            line.startswith(("from conftest import", "import conftest"))
+            for line in p.read_text(encoding="utf-8").splitlines()
+        )
+    ]
+    assert offenders == []

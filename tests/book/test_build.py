@@ -6,9 +6,11 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import yaml
-from conftest import ROOT
+
+ROOT = Path(__file__).resolve().parents[2]  # the repository (see CONTRIBUTING: Tests)
 
 
 def toc_pages() -> list[str]:

@@ -11,9 +11,11 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
-from conftest import ROOT
+
+ROOT = Path(__file__).resolve().parents[2]  # the repository (see CONTRIBUTING: Tests)
 
 
 def is_notebook(path) -> bool:

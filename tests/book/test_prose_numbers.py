@@ -9,9 +9,11 @@ illustrative values listed below with the reason they are not measurements.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from conftest import ROOT
+
+ROOT = Path(__file__).resolve().parents[2]  # the repository (see CONTRIBUTING: Tests)
 
 NOT_DATA = [
     r"\{\{[^}]*\}\}",  # substitutions: computed by etika

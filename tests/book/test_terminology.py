@@ -8,9 +8,11 @@ quiz or the datasheets means two words for one idea, which confuses a learner.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from conftest import ROOT
+
+ROOT = Path(__file__).resolve().parents[2]  # the repository (see CONTRIBUTING: Tests)
 
 RIVALS = {
     "kecerdasan buatan": "kecerdasan artifisial",

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from conftest import ROOT
+
+ROOT = Path(__file__).resolve().parents[2]  # the repository (see CONTRIBUTING: Tests)
 
 LOCALE = ROOT / "book" / "locales" / "id" / "LC_MESSAGES"
 
