@@ -227,14 +227,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
-    """The command line, with student ids also accepted after options (``grade bias --force S1``).
+    """The command line, with a verb's list of names also accepted after options
+    (``grade bias --force S1``, ``export --roster r.csv bias``).
 
-    argparse takes a verb's positionals in one run, so ids after an option come back unparsed.
+    argparse takes a verb's positionals in one run, so names after an option come back unparsed.
     """
     parser = _parser()
     args, extra = parser.parse_known_args(argv)
-    if extra and hasattr(args, "students") and not any(x.startswith("-") for x in extra):
-        args.students = [*args.students, *extra]
+    names = next((a for a in ("students", "assignments") if hasattr(args, a)), None)
+    if extra and names and not any(x.startswith("-") for x in extra):
+        setattr(args, names, [*getattr(args, names), *extra])
     elif extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     return args

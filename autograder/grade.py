@@ -111,13 +111,12 @@ def make_template(course: Course, dest: Path) -> None:
             "submitted_notebook",
             "submitted_assignment",
             "student",
-            LEDGER_TABLE,
         ):
             with contextlib.suppress(sqlite3.OperationalError):
                 out.execute(f"DELETE FROM {table}")
         # our own tables (ledger, feedback record) name learners: none goes to a sandbox
         ours = out.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'etika_%'"
+            "SELECT name FROM sqlite_master WHERE type='table' AND name GLOB 'etika_*'"
         )
         for (name,) in ours.fetchall():
             out.execute(f'DROP TABLE IF EXISTS "{name}"')
@@ -958,7 +957,7 @@ def record(
                 "h": job.digest,
                 "st": "ok" if result is not None and not reason else "failed",
                 "d": "; ".join([reason, *notes] if reason else notes)[:2000],
-                # to the microsecond: `status` compares it with the feedback files' times
+                # to the microsecond: `status` compares it with when feedback was written
                 "t": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
                 "sec": round(seconds, 2),
                 "n": (prior[0] if prior else 0) + 1,

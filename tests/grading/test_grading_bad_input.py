@@ -146,6 +146,8 @@ def test_student_ids_may_follow_options(argv, students, force):
     assert (args.assignment, args.students, args.force) == ("bias", students, force)
     args = parse(["feedback", "bias", "--roster", "r.csv", "S1"])
     assert (args.students, args.roster) == (["S1"], "r.csv")
+    args = parse(["export", "--roster", "r.csv", "bias", "--pseudonymise", "ps1"])
+    assert (args.assignments, args.pseudonymise) == (["bias", "ps1"], True)
 
 
 def test_unknown_option_is_still_an_error(capsys):
