@@ -29,6 +29,7 @@ CHOOSER = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Etika AI</title>
+<link rel="icon" href="_static/favicon.svg" type="image/svg+xml">
 <style>
 body {{ font-family: system-ui, sans-serif; max-width: 34rem; margin: 3rem auto; padding: 0 1rem;
        line-height: 1.5; color: #1a1a1a; }}
@@ -67,6 +68,7 @@ def _sphinx(builder: str, lang: str, outdir: Path, overrides: dict | None = None
             "etika_library_digest": library_digest(),
             "myst_substitutions": book_substitutions(lang),
             "latex_individualpages": False,
+            **shell_words(lang),
             **(overrides or {}),
         },
         builder=builder,
@@ -118,6 +120,52 @@ def start_page() -> str:
     return yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))["root"]
 
 
+def shell_words(lang: str) -> dict:
+    """Sphinx settings that print words on pages (code toggles), in ``lang``."""
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    from site_strings import ui
+
+    words = ui(lang)
+    return {
+        "nb_code_prompt_show": words["toggle.show"],
+        "nb_code_prompt_hide": words["toggle.hide"],
+        "togglebutton_hint": words["toggle.show"],
+        "togglebutton_hint_hide": words["toggle.hide"],
+    }
+
+
+def share_static(langs: list[str]) -> None:
+    """Move the files both languages use from ``<lang>/_static`` to one ``_static`` folder.
+
+    Pages already point there (``etika_book.shared_static_path``); a file that differs between
+    the languages and is not in ``LANGUAGE_STATIC`` would be served wrongly to one of them, so
+    it stops the build.
+    """
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    from etika_book import LANGUAGE_STATIC
+
+    shared = BUILD / "html" / "_static"
+    moved: set[Path] = set()
+    for lang in langs:
+        own = BUILD / "html" / lang / "_static"
+        for path in sorted(p for p in own.rglob("*") if p.is_file()):
+            if path.name in LANGUAGE_STATIC:
+                continue
+            relative = path.relative_to(own)
+            target = shared / relative
+            if target.exists() and relative in moved and target.read_bytes() != path.read_bytes():
+                raise SystemExit(
+                    f"{path} differs between the languages: add its name to LANGUAGE_STATIC "
+                    "in book/_ext/etika_book.py, or make the two builds write the same file"
+                )
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path.replace(target)
+            moved.add(relative)
+        for folder in sorted((p for p in own.rglob("*") if p.is_dir()), reverse=True):
+            if not any(folder.iterdir()):
+                folder.rmdir()
+
+
 def build_html(langs: list[str]) -> int:
     for lang in langs:
         began = time.perf_counter()
@@ -126,6 +174,7 @@ def build_html(langs: list[str]) -> int:
         if status:
             print(f"[{lang}] the build failed: see the warnings above.", file=sys.stderr)
             return status
+    share_static(langs)
     from etika.strings import STRINGS
 
     (BUILD / "html" / "index.html").write_text(

@@ -1,71 +1,83 @@
 """Sphinx glue for the Etika AI book.
 
-- Every page gets a language switcher that leads to the same page in the other language
+- The page shell (``book/_templates/page.html``, on furo) gets its words in the page's
+  language from ``site_strings.py``, and a link to the same page in the other language
   (the two builds sit side by side in ``_build/html/en`` and ``_build/html/id``).
-- The kernel-free demo assets shipped in ``etika/static`` are copied into the site and loaded
-  only by pages that contain a demo, so reading pages stay light.
-- Notebook pages link to the page as a Jupyter notebook (.ipynb), written beside the page.
-- The theme's 150 KB icon font is cut down to the few icons the pages use.
+- Each page loads only the scripts and stylesheets its content uses: the demo assets only
+  where there is a demo, the code-toggle and tab scripts only where there is a toggle or a tab,
+  and never the launch-button, comment or book-theme scripts jupyter-book adds by default.
+- Files in ``_static`` are shared by both languages (``SHARED_STATIC``): pages point one folder
+  up for them, and ``scripts/build_book.py`` moves them there, so switching language reuses
+  what the browser already has.
+- Notebook pages link to the page as a Jupyter notebook in the page's language
+  (``notebook_download.py``).
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
 import etika
 
+from notebook_download import page_catalogue, write_notebooks
+from site_strings import ui
+
 LANG_NAMES = {"en": "English", "id": "Bahasa Indonesia"}
-SWITCH_LABEL = {"en": "Baca dalam Bahasa Indonesia", "id": "Read in English"}
-NOTEBOOK_LABEL = {"en": "Download notebook (.ipynb)", "id": "Unduh notebook (.ipynb)"}
 DEMO_MARKER = 'class="etika-demo'
 ETIKA_STATIC = Path(etika.__file__).parent / "static"
 TEMPLATES = Path(__file__).resolve().parent.parent / "_templates"
+
+#: Static files that differ between the languages and so stay in ``<lang>/_static``.
+LANGUAGE_STATIC = {"documentation_options.js", "translations.js", "language_data.js"}
+
+#: Assets jupyter-book's extensions add to every page that no page of this book uses: the
+#: launch buttons and comments are off, the book theme is not the theme, copying code is a
+#: notebook affair (the page's code is folded away for readers who do not code).
+UNUSED_ASSETS = (
+    "thebe",
+    "sphinx-book-theme",
+    "clipboard.min.js",
+    "copybutton",
+    "sphinx-comments",
+)
+#: Assets needed only when the page body contains one of the markers.
+CONDITIONAL_ASSETS = {
+    "togglebutton": ("toggle", "dropdown"),
+    "design-tabs.js": ("sd-tab",),
+    "sphinx-design": ('class="sd-',),
+    "etika-demos": (DEMO_MARKER,),
+}
 
 
 def _other(lang: str) -> str:
     return "id" if lang == "en" else "en"
 
 
-def switcher_html(pagename: str, lang: str, notebook: bool = False) -> str:
-    """A link to ``pagename`` in the other language, relative so the site works from any path.
-
-    Notebook pages also get a link to the page as a Jupyter notebook (see ``_write_notebooks``).
-    """
-    other = _other(lang)
+def other_language_href(pagename: str, lang: str) -> str:
+    """The same page in the other language, relative so the site works from any path."""
     up = "../" * (pagename.count("/") + 1)
-    href = f"{up}{other}/{pagename}.html"
-    links = f'<a href="{href}" hreflang="{other}" lang="{other}">{SWITCH_LABEL[lang]}</a>'
+    return f"{up}{_other(lang)}/{pagename}.html"
+
+
+def page_links_html(pagename: str, lang: str, notebook: bool = False) -> str:
+    """The links at the top of each page: the other language, and the page as a notebook."""
+    other, words = _other(lang), ui(lang)
+    links = (
+        f'<a href="{other_language_href(pagename, lang)}" hreflang="{other}" lang="{other}">'
+        f"{words['lang.switch']}</a>"
+    )
     if notebook:
         name = pagename.rsplit("/", 1)[-1]
         links = (
-            f'<a class="etika-ipynb" href="{name}.ipynb" download>{NOTEBOOK_LABEL[lang]}</a>'
+            f'<a class="etika-ipynb" href="{name}.ipynb" download>{words["download.ipynb"]}</a>'
             + links
         )
-    return (
-        f'<nav class="etika-lang" aria-label="{LANG_NAMES[lang]} / {LANG_NAMES[other]}">'
-        f"{links}</nav>"
-    )
+    return f'<nav class="etika-lang" aria-label="{words["lang.nav"]}">{links}</nav>'
 
 
 def _is_notebook(app, docname: str) -> bool:
     return "kernelspec" in app.env.metadata.get(docname, {})
-
-
-def _write_notebooks(app, exception) -> None:
-    """Put each MyST notebook beside its page as .ipynb, without outputs, for trainers."""
-    if exception is not None or app.builder.format != "html":
-        return
-    import jupytext
-
-    for docname in app.env.found_docs:
-        if not _is_notebook(app, docname):
-            continue
-        notebook = jupytext.read(app.env.doc2path(docname))
-        target = Path(app.outdir) / f"{docname}.ipynb"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        jupytext.write(notebook, target, fmt="ipynb")
 
 
 def _on_config_inited(app, config) -> None:
@@ -77,97 +89,129 @@ def _on_builder_inited(app) -> None:
     if ETIKA_STATIC.is_dir():
         app.config.html_static_path.append(str(ETIKA_STATIC))
     app.add_css_file("etika-book.css")
+    app.add_js_file("etika-site.js", defer="defer")
 
 
-def _is_thebe(asset) -> bool:
-    # Launch buttons are off; thebe's loader would only declare a CDN address twice.
-    return "thebe" in str(asset) or "THEBE" in str(getattr(asset, "attributes", {}).get("body", ""))
+def _asset_name(asset) -> str:
+    return str(getattr(asset, "filename", asset) or "")
+
+
+def keep_asset(asset, body: str) -> bool:
+    """Whether a page whose HTML body is ``body`` needs ``asset`` (a script or stylesheet)."""
+    name = _asset_name(asset)
+    inline = str(getattr(asset, "attributes", {}).get("body", ""))
+    if not name:  # an inline script: keep only what a kept script reads
+        if "kernelName" in inline or "THEBE" in inline or "thebe" in inline:
+            return False
+        if "toggle" in inline:
+            return any(marker in body for marker in CONDITIONAL_ASSETS["togglebutton"])
+        return True
+    if any(unused in name for unused in UNUSED_ASSETS):
+        return False
+    for key, markers in CONDITIONAL_ASSETS.items():
+        if key in name:
+            return any(marker in body for marker in markers)
+    return True
+
+
+def shared_static_path(pathto):
+    """Wrap Sphinx's ``pathto`` so that files in ``_static`` are found in the shared folder."""
+
+    def wrapped(target: str, resource: bool = False, baseuri: str | None = None) -> str:
+        if baseuri is not None:
+            return pathto(target, resource, baseuri)
+        path = pathto(target, resource)
+        if resource and target.startswith("_static/"):
+            name = target.split("?", 1)[0].rsplit("/", 1)[-1]
+            if name not in LANGUAGE_STATIC:
+                return "../" + path
+        return path
+
+    return wrapped
+
+
+def _tag_rewriter(tag, pathto):
+    # css_tag and js_tag call Sphinx's own pathto, not the context's: mend their output.
+    def wrapped(asset, *args, **kwargs):
+        html = str(tag(asset, *args, **kwargs))
+        name = _asset_name(asset)
+        if name.startswith("_static/") and name.rsplit("/", 1)[-1] not in LANGUAGE_STATIC:
+            own = pathto(name.split("?", 1)[0], 1)
+            html = html.replace(f'="{own}', f'="../{own}', 1)
+        return html
+
+    return wrapped
+
+
+#: Inline scripts sphinx-thebe writes into page bodies for launch buttons, which are off.
+THEBE_BODY = re.compile(
+    r'\s*<script type="text/x-thebe-config">.*?</script>|\s*<script>kernelName = [^<]*</script>',
+    re.S,
+)
+NAV_TOGGLE = re.compile(r"Toggle navigation of ([^<]*)")
+CAPTION = re.compile(r'(<(?:p|span) class="caption(?:-text)?"[^>]*>)([^<]+)(</)')
+
+
+def translate_captions(app, html: str) -> str:
+    """The menu's part captions (from ``_toc.yml``) in the page's language.
+
+    sphinx-external-toc inserts the toctrees after Sphinx has translated the root page, so
+    their captions stay English; the root page's catalogue has them (``make translations``).
+    """
+    catalogue = page_catalogue(app, app.config.root_doc)
+    if catalogue is None:
+        return html
+    return CAPTION.sub(lambda m: m.group(1) + catalogue.gettext(m.group(2)) + m.group(3), html)
 
 
 def _on_page_context(app, pagename, templatename, context, doctree) -> None:
     lang = app.config.language or "en"
+    words = ui(lang)
     if "body" in context:
-        if DEMO_MARKER in context["body"]:
-            app.add_js_file("etika-demos.js", defer="defer")
-            app.add_css_file("etika-demos.css")
-        notebook = _is_notebook(app, pagename)
-        context["body"] = switcher_html(pagename, lang, notebook) + context["body"]
+        context["body"] = THEBE_BODY.sub("", context["body"])
+    body = context.get("body", "")
+    context["ui"] = words
+    context["etika_other"] = _other(lang)
+    context["etika_other_page"] = other_language_href(pagename, lang)
+    context["etika_page_links"] = (
+        page_links_html(pagename, lang, _is_notebook(app, pagename)) if "body" in context else ""
+    )
+    if DEMO_MARKER in body:
+        app.add_js_file("etika-demos.js", defer="defer")
+        app.add_css_file("etika-demos.css")
+    if "furo_navigation_tree" in context:
+        context["furo_navigation_tree"] = translate_captions(
+            app,
+            NAV_TOGGLE.sub(
+                lambda m: f"{words['nav.sections']} {m.group(1)}", context["furo_navigation_tree"]
+            ),
+        )
     # Last: add_js_file/add_css_file above append to the page's own lists, which this replaces.
     for key in ("script_files", "css_files"):
         if key in context:
-            context[key] = [asset for asset in context[key] if not _is_thebe(asset)]
+            context[key] = [asset for asset in context[key] if keep_asset(asset, body)]
+    pathto = context["pathto"]
+    context["pathto"] = shared_static_path(pathto)
+    for key in ("css_tag", "js_tag"):
+        if key in context:
+            context[key] = _tag_rewriter(context[key], pathto)
 
 
-ICON_FONT = "vendor/fontawesome/webfonts/fa-solid-900.woff2"
-ICON_CLASS = re.compile(r"\bfa-([a-z0-9-]+)")
-# ".fa-bars:before,.fa-navicon:before{content:"\f0c9"" -> (selectors, code point)
-ICON_RULES = re.compile(
-    r"((?:\.fa-[a-z0-9-]+:(?:before|after),?)+)\{content:\"\\?([0-9a-f]{4,5})\""
-)
+def repair_accessibility(outdir: Path) -> None:
+    """Mend what screen readers trip on in Sphinx's own HTML (found by axe-core).
 
-
-def subset_icon_font(outdir: Path) -> tuple[int, int]:
-    """Replace the solid icon font by one holding only the icons used in ``outdir``'s pages.
-
-    The icons come from ``fa-NAME`` classes in the HTML and in the theme's scripts (which add
-    a few at run time); their code points come from the theme's own stylesheet. Returns the
-    font's size before and after.
+    Sphinx marks each reference as ``role="doc-biblioentry"`` inside ``role="list"``, a role
+    ARIA 1.2 deprecated and a list without list items (axe: aria-required-children).
     """
-    from fontTools import subset
-
-    logging.getLogger("fontTools").setLevel(logging.WARNING)  # it logs every table at INFO
-    static = outdir / "_static"
-    font = static / ICON_FONT
-    if not font.exists():
-        return (0, 0)
-    names: set[str] = set()
-    for path in [*outdir.rglob("*.html"), *(static / "scripts").glob("*.js")]:
-        names.update(ICON_CLASS.findall(path.read_text(encoding="utf-8", errors="replace")))
-    css = (static / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
-    codepoints = set()
-    for selectors, code in ICON_RULES.findall(css):
-        if any(name in names for name in re.findall(r"\.fa-([a-z0-9-]+):", selectors)):
-            codepoints.add(int(code, 16))
-    before = font.stat().st_size
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = ["*"]
-    loaded = subset.load_font(str(font), options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(codepoints))
-    subsetter.subset(loaded)
-    subset.save_font(loaded, str(font), options)
-    return before, font.stat().st_size
-
-
-TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
-TOGGLE_LABEL = {"en": "Show or hide the sections", "id": "Tampilkan atau sembunyikan subbagian"}
-
-
-def repair_accessibility(outdir: Path, lang: str) -> None:
-    """Mend two things in the generated HTML that screen readers trip on (found by axe-core).
-
-    - pydata-sphinx-theme writes the sidebar's expand/collapse ``<summary>`` with only an icon
-      in it, so it has no name (axe: summary-name); the theme has no setting for it.
-    - Sphinx marks each reference as ``role="doc-biblioentry"`` inside ``role="list"``, a role
-      ARIA 1.2 deprecated and a list without list items (axe: aria-required-children).
-    """
-    fixes = {
-        TOGGLE: TOGGLE.replace("<summary>", f'<summary aria-label="{TOGGLE_LABEL[lang]}">'),
-        'role="doc-biblioentry"': 'role="listitem"',
-    }
     for page in outdir.rglob("*.html"):
-        text = original = page.read_text(encoding="utf-8")
-        for old, new in fixes.items():
-            text = text.replace(old, new)
-        if text != original:
-            page.write_text(text, encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        if 'role="doc-biblioentry"' in text:
+            page.write_text(text.replace('role="doc-biblioentry"', 'role="listitem"'), "utf-8")
 
 
 def _on_build_finished(app, exception) -> None:
     if exception is None and app.builder.format == "html":
-        subset_icon_font(Path(app.outdir))
-        repair_accessibility(Path(app.outdir), app.config.language or "en")
+        repair_accessibility(Path(app.outdir))
 
 
 def setup(app):
@@ -175,7 +219,8 @@ def setup(app):
     app.add_config_value("etika_library_digest", "", "env")
     app.connect("config-inited", _on_config_inited)
     app.connect("builder-inited", _on_builder_inited)
-    app.connect("html-page-context", _on_page_context)
-    app.connect("build-finished", _write_notebooks)
+    # After furo's own handler (priority 500), whose navigation tree and assets this mends.
+    app.connect("html-page-context", _on_page_context, priority=600)
+    app.connect("build-finished", write_notebooks)
     app.connect("build-finished", _on_build_finished)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
