@@ -4,6 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+AXE := tests/browser/node_modules/axe-core/axe.min.js
 UV_VERSION := 0.13.9
 LANG_COURSE ?= en
 PORT ?= 8000
@@ -14,7 +15,7 @@ help:
 	@echo "make book  - install (first time) and build the site in English and Indonesian"
 	@echo "make test  - run every test (installs Chromium and bubblewrap from Debian when run as root)"
 	@echo "make lab   - JupyterLab with the chapter notebooks (LANG_COURSE=id for Indonesian)"
-	@echo "make serve - serve the built site on http://localhost:$(PORT)"
+	@echo "make serve - serve the built site to the room (every device on this network) on port $(PORT)"
 	@echo "make translations - refresh book/locales/id from the English sources"
 
 # The environment is rebuilt whenever the lock file changes; uv installs exactly what it lists.
@@ -47,9 +48,16 @@ system-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium bubblewrap >/dev/null; \
 	else echo "The tests need Debian's chromium and bubblewrap: run 'sudo apt-get install chromium bubblewrap'"; exit 1; fi
 
-browser: system-deps
+browser: system-deps $(AXE)
 
-test: $(STAMP) system-deps
+# axe-core, the accessibility engine the browser tests inject, from the npm registry at the
+# version tests/browser/package-lock.json pins (never a CDN).
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@command -v npm >/dev/null || { echo "The browser tests need npm (Node.js): run 'sudo apt-get install npm'"; exit 1; }
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(STAMP) system-deps $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python scripts/build_book.py html
@@ -63,7 +71,7 @@ lab: $(STAMP)
 
 serve:
 	@test -f _build/html/index.html || { echo "Build the site first: make book"; exit 1; }
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+	$(BIN)/python scripts/serve.py --port $(PORT)
 
 # Extract English messages and update the Indonesian catalogues; then translate the new
 # entries in book/locales/id/LC_MESSAGES/*.po (tests fail on any untranslated or fuzzy one).

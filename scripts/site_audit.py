@@ -43,10 +43,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path = SITE) -> Iterator[str]:
-    """Serve ``directory`` on a free loopback port for the duration of the block."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(directory: Path = SITE, room: bool = True) -> Iterator[str]:
+    """Serve ``directory`` on a free loopback port for the duration of the block.
+
+    ``room=True`` serves it as ``make serve`` does (compressed, with cache headers);
+    ``room=False`` as Python's plain ``http.server`` (neither).
+    """
+    if room:
+        from serve import make_server
+
+        server = make_server(directory, "127.0.0.1", 0)
+    else:
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -66,6 +75,109 @@ def browser() -> Iterator[object]:
             yield chromium
         finally:
             chromium.close()
+
+
+@dataclass(frozen=True)
+class LinkProfile:
+    """A slow link and a slow phone, as DevTools emulates them."""
+
+    kbit_per_s: int = 500
+    round_trip_ms: int = 400
+    cpu_slowdown: int = 4
+
+
+SLOW_PHONE = LinkProfile()
+
+
+def throttle(context, page, profile: LinkProfile = SLOW_PHONE) -> None:
+    """Apply ``profile`` to ``page`` through a Chrome DevTools Protocol session."""
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    bytes_per_s = profile.kbit_per_s * 1000 / 8
+    session.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": profile.round_trip_ms,
+            "downloadThroughput": bytes_per_s,
+            "uploadThroughput": bytes_per_s,
+        },
+    )
+    session.send("Emulation.setCPUThrottlingRate", {"rate": profile.cpu_slowdown})
+
+
+TIMINGS = """() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  return {fcp: fcp ? fcp.startTime : null, ready: nav ? nav.domContentLoadedEventEnd : null,
+          load: nav ? nav.loadEventEnd : null};
+}"""
+
+
+@dataclass
+class SlowLinkReport:
+    path: str
+    first_paint: float  # ms, first contentful paint, first visit with an empty cache
+    interactive: float  # ms, deferred scripts (the demos) have run: DOMContentLoaded ends
+    repeat_paint: float  # ms, first contentful paint when the page is opened again
+    first_bytes: int  # bytes over the network on the first visit
+    repeat_bytes: int  # bytes over the network on the repeat visit
+
+
+def slow_link(
+    chromium,
+    origin: str,
+    path: str,
+    width: int = 360,
+    profile: LinkProfile = SLOW_PHONE,
+    then: str | None = None,
+) -> SlowLinkReport:
+    """Open ``path`` on ``profile`` with an empty cache, then again (or open ``then``)."""
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    throttle(context, page, profile)
+    received = {"bytes": 0}
+
+    def on_finished(request):
+        sizes = request.sizes()
+        received["bytes"] += sizes.get("responseBodySize", 0) + sizes.get("responseHeadersSize", 0)
+
+    try:
+        page.on("requestfinished", on_finished)
+        page.goto(f"{origin}/{path}", wait_until="load")
+        first = page.evaluate(TIMINGS)
+        first_bytes, received["bytes"] = received["bytes"], 0
+        page.goto(f"{origin}/{then or path}", wait_until="load")
+        again = page.evaluate(TIMINGS)
+        return SlowLinkReport(
+            path, first["fcp"], first["ready"], again["fcp"], first_bytes, received["bytes"]
+        )
+    finally:
+        context.close()
+
+
+AXE_SCRIPT = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+#: The rules the issue's audit ran: WCAG 2.0 and 2.1, levels A and AA.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page, tags: list[str] = AXE_TAGS) -> list[str]:
+    """axe-core's violations on ``page`` as "rule (impact): first targets" lines.
+
+    axe-core comes from the npm registry at the version tests/browser/package-lock.json pins
+    (`make test` installs it); it is injected from disk, so nothing is fetched.
+    """
+    if not AXE_SCRIPT.exists():
+        raise FileNotFoundError(f"{AXE_SCRIPT} is missing: run `make browser` (npm ci)")
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        tags,
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]
 
 
 @dataclass

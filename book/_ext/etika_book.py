@@ -85,6 +85,17 @@ def _on_config_inited(app, config) -> None:
     config.templates_path.insert(0, str(TEMPLATES))
 
 
+#: Code colours with WCAG AA contrast on furo's dark background.
+DARK_CODE_STYLE = "a11y-high-contrast-dark"
+
+
+def _set_dark_code_style(app) -> None:
+    # furo declares pygments_dark_style when the theme loads, after the configuration is read,
+    # and reads it in its own builder-inited handler, which runs after this one.
+    if hasattr(app.config, "pygments_dark_style"):
+        app.config.pygments_dark_style = DARK_CODE_STYLE
+
+
 def _on_builder_inited(app) -> None:
     if ETIKA_STATIC.is_dir():
         app.config.html_static_path.append(str(ETIKA_STATIC))
@@ -158,6 +169,10 @@ def translate_captions(app, html: str) -> str:
     sphinx-external-toc inserts the toctrees after Sphinx has translated the root page, so
     their captions stay English; the root page's catalogue has them (``make translations``).
     """
+    # Sphinx writes the captions as role="heading" without the level ARIA requires.
+    html = html.replace(
+        'class="caption" role="heading">', 'class="caption" role="heading" aria-level="2">'
+    )
     catalogue = page_catalogue(app, app.config.root_doc)
     if catalogue is None:
         return html
@@ -218,6 +233,7 @@ def setup(app):
     # Set by scripts/build_book.py; a new value makes Sphinx re-read (and re-run) every page.
     app.add_config_value("etika_library_digest", "", "env")
     app.connect("config-inited", _on_config_inited)
+    app.connect("builder-inited", _set_dark_code_style, priority=100)
     app.connect("builder-inited", _on_builder_inited)
     # After furo's own handler (priority 500), whose navigation tree and assets this mends.
     app.connect("html-page-context", _on_page_context, priority=600)

@@ -109,9 +109,36 @@
     });
   }
 
+  // A box that scrolls sideways on this screen (wide code, a wide table) must be reachable by
+  // keyboard to be scrolled: it gets a tab stop and a name while, and only while, it scrolls.
+  function markScrollBoxes() {
+    var name = document.documentElement.lang === "id" ? "Kotak bergulir" : "Scrollable box";
+    document.querySelectorAll("article pre, article .output, article .table-wrapper")
+      .forEach(function (box) {
+        var scrolls = box.scrollWidth > box.clientWidth + 1;
+        if (scrolls && !box.hasAttribute("tabindex")) {
+          box.setAttribute("tabindex", "0");
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-label", name);
+          box.dataset.etikaScroll = "1";
+        } else if (!scrolls && box.dataset.etikaScroll) {
+          box.removeAttribute("tabindex");
+          box.removeAttribute("role");
+          box.removeAttribute("aria-label");
+          delete box.dataset.etikaScroll;
+        }
+      });
+  }
+
   function start() {
     setUpDrawers();
     setUpThemeButtons();
+    markScrollBoxes();
+    var pending = null;
+    window.addEventListener("resize", function () {
+      window.clearTimeout(pending);
+      pending = window.setTimeout(markScrollBoxes, 150);
+    });
   }
 
   if (document.readyState === "loading") {
