@@ -106,6 +106,7 @@ def throttle(context, page, profile: LinkProfile = SLOW_PHONE) -> None:
     session.send("Emulation.setCPUThrottlingRate", {"rate": profile.cpu_slowdown})
 
 
+PAINTED = "performance.getEntriesByName('first-contentful-paint').length > 0"
 TIMINGS = """() => {
   const nav = performance.getEntriesByType('navigation')[0];
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
@@ -145,9 +146,11 @@ def slow_link(
     try:
         page.on("requestfinished", on_finished)
         page.goto(f"{origin}/{path}", wait_until="load")
+        page.wait_for_function(PAINTED, timeout=30_000)
         first = page.evaluate(TIMINGS)
         first_bytes, received["bytes"] = received["bytes"], 0
         page.goto(f"{origin}/{then or path}", wait_until="load")
+        page.wait_for_function(PAINTED, timeout=30_000)
         again = page.evaluate(TIMINGS)
         return SlowLinkReport(
             path, first["fcp"], first["ready"], again["fcp"], first_bytes, received["bytes"]
@@ -171,7 +174,8 @@ def axe_violations(page, tags: list[str] = AXE_TAGS) -> list[str]:
         raise FileNotFoundError(f"{AXE_SCRIPT} is missing: run `make browser` (npm ci)")
     page.add_script_tag(path=str(AXE_SCRIPT))
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        "tags => axe.run(document, "
+        "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         tags,
     )
     return [

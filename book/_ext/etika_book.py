@@ -96,7 +96,13 @@ def _set_dark_code_style(app) -> None:
         app.config.pygments_dark_style = DARK_CODE_STYLE
 
 
+SVG_TITLE = re.compile(r"\s*<title>.*?</title>", re.S)
+
+
 def _on_builder_inited(app) -> None:
+    templates = getattr(app.builder, "templates", None)
+    if templates is not None and hasattr(templates, "environment"):
+        templates.environment.filters["without_titles"] = lambda html: SVG_TITLE.sub("", html)
     if ETIKA_STATIC.is_dir():
         app.config.html_static_path.append(str(ETIKA_STATIC))
     app.add_css_file("etika-book.css")

@@ -70,27 +70,6 @@ def test_notebook_pages_offer_the_notebook(chromium, origin, site, path):
         page.close()
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("path", pages())
-def test_page_has_no_serious_accessibility_violation(chromium, origin, path):
-    # axe-core, the engine of browser accessibility audits, run from the copy that the
-    # axe-playwright-python wheel ships (nothing is fetched).
-    from axe_playwright_python.sync_playwright import Axe
-
-    page = chromium.new_page()
-    try:
-        page.goto(f"{origin}/{path}", wait_until="networkidle")
-        violations = Axe().run(page).response["violations"]
-        serious = [
-            f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in violations
-            if v["impact"] in {"serious", "critical"}
-        ]
-        assert not serious, serious
-    finally:
-        page.close()
-
-
 def test_every_chapter_page_is_audited():
     # Only each language's root redirect is left out; a chapter's index.html is content.
     listed = set(pages())
