@@ -166,6 +166,67 @@ def share_static(langs: list[str]) -> None:
                 folder.rmdir()
 
 
+#: What a trainer or learner needs to run the chapter notebooks on their own computer. Never
+#: the graded exercises' sources (solutions, hidden tests), the grader or its test fixtures.
+COURSE_ZIP = "etika-ai-notebooks.zip"
+COURSE_FILES = (
+    "book/",
+    "etika/",
+    "scripts/",
+    "_config.yml",
+    "_toc.yml",
+    "pyproject.toml",
+    "requirements.lock",
+    "Makefile",
+    "README.md",
+)
+
+
+def course_files() -> list[str]:
+    """The files of ``COURSE_FILES`` in this checkout (git's view when there is one)."""
+    if (ROOT / ".git").exists():
+        import subprocess
+
+        listed = subprocess.run(
+            ["git", "ls-files", "-co", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.splitlines()
+    else:
+        skip = {".venv", "_build", "__pycache__", "node_modules", ".git"}
+        listed = [
+            str(p.relative_to(ROOT))
+            for p in ROOT.rglob("*")
+            if p.is_file() and not skip & set(p.relative_to(ROOT).parts)
+        ]
+    return sorted(
+        name
+        for name in listed
+        if name.startswith(COURSE_FILES) and (ROOT / name).is_file() and "__pycache__" not in name
+    )
+
+
+def write_course_zip(target: Path) -> Path:
+    """The course's notebooks and library as one zip, served by the site itself.
+
+    A room with no internet gets the course from the trainer's laptop (``make serve``); the
+    archive is the same bytes for the same files (fixed dates), so a browser's cache holds.
+    """
+    import zipfile
+
+    partial = target.with_suffix(".zip.partial")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in course_files():
+            info = zipfile.ZipInfo(f"etika-ai/{name}", date_time=(2026, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, (ROOT / name).read_bytes())
+    partial.replace(target)
+    return target
+
+
 def build_html(langs: list[str]) -> int:
     for lang in langs:
         began = time.perf_counter()
@@ -175,6 +236,7 @@ def build_html(langs: list[str]) -> int:
             print(f"[{lang}] the build failed: see the warnings above.", file=sys.stderr)
             return status
     share_static(langs)
+    write_course_zip(BUILD / "html" / COURSE_ZIP)
     from etika.strings import STRINGS
 
     (BUILD / "html" / "index.html").write_text(

@@ -172,7 +172,8 @@ def axe_violations(page, tags: list[str] = AXE_TAGS) -> list[str]:
     """
     if not AXE_SCRIPT.exists():
         raise FileNotFoundError(f"{AXE_SCRIPT} is missing: run `make browser` (npm ci)")
-    page.add_script_tag(path=str(AXE_SCRIPT))
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
     result = page.evaluate(
         "tags => axe.run(document, "
         "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
