@@ -587,6 +587,16 @@ def test_keyboard_sliders_speak_their_value_and_status_is_short(open_demo, name,
 # --- colours: light and dark -----------------------------------------------------------------
 
 
+def shoot(demo: DemoPage, path) -> None:
+    """A screenshot of the demo alone (from a full-page capture: no sticky header over it)."""
+    path.parent.mkdir(exist_ok=True)
+    box = demo.root.evaluate(
+        "e => { const r = e.getBoundingClientRect(); "
+        "return {x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height}; }"
+    )
+    demo.page.screenshot(path=str(path), full_page=True, clip=box)
+
+
 @pytest.mark.parametrize("mode", list(MODES))
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", list(PAGES))
@@ -598,6 +608,9 @@ def test_demo_axe_clean_light_and_dark(open_demo, site, name, lang, mode):
     demo = open_demo(lang, name, 360, mode)
     bg = demo.root.evaluate("e => getComputedStyle(e).getPropertyValue('--etika-bg').trim()")
     assert bg == ("#16181d" if mode in DARK_MODES else "#ffffff"), (mode, bg)
+    shots = site.parent / "screenshots"
+    if mode in ("light", "dark"):
+        shoot(demo, shots / f"{name}-{lang}-{mode}-360-start.png")
     apply_state(demo, CHART_STATES[name][-1])
     # Before axe: axe itself re-reads the theme's stylesheets (a 404 on an @import it resolves
     # against the page), which is no error of the page.
@@ -611,7 +624,5 @@ def test_demo_axe_clean_light_and_dark(open_demo, site, name, lang, mode):
         f"{[(v['id'], len(v['nodes'])) for v in page_wide]}"
     )
     if mode in ("light", "dark"):
-        shots = site.parent / "screenshots"
-        shots.mkdir(exist_ok=True)
-        demo.root.screenshot(path=str(shots / f"{name}-{lang}-{mode}-360.png"))
+        shoot(demo, shots / f"{name}-{lang}-{mode}-360-end.png")
     assert not found, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found]
