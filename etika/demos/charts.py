@@ -47,7 +47,7 @@ PAD = 2
 #: Width the kernel (ipywidgets) view lays its charts out for; the static view measures.
 KERNEL_WIDTH = 420
 #: Width of the static view's first drawing (before etika-demos.js measures the page).
-STATIC_WIDTH = 300
+STATIC_WIDTH = 260
 
 #: Light colours (the CSS custom properties' fallbacks); etika-demos.css has the dark set.
 #: Okabe–Ito hues; women's orange is darkened to keep 3:1 against white.
