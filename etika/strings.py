@@ -196,4 +196,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "benar untuk {accuracy} pemohon (AUC {auc}; selalu menebak kelompok terbesar: "
         "{majority}).",
     },
+    # demo status sentences: what a screen reader hears after a control changes (the demos'
+    # small aria-live region; etika.demos.widgets *.status, etika-demos.js)
+    "status.threshold.shared": {
+        "en": "Threshold {t}: selection rate women {f}, men {m}; gap {gap}.",
+        "id": "Ambang batas {t}: tingkat seleksi perempuan {f}, laki-laki {m}; selisih {gap}.",
+    },
+    "status.threshold.per_group": {
+        "en": "Thresholds women {tf}, men {tm}: selection rate women {f}, men {m}; gap {gap}.",
+        "id": "Ambang batas perempuan {tf}, laki-laki {tm}: tingkat seleksi perempuan {f}, "
+        "laki-laki {m}; selisih {gap}.",
+    },
+    "status.proxy.both": {
+        "en": "Threshold {t}: men's minus women's selection rate {with_gender} with the gender "
+        "column, {without_gender} without it.",
+        "id": "Ambang batas {t}: tingkat seleksi laki-laki dikurangi perempuan {with_gender} "
+        "dengan kolom gender, {without_gender} tanpa kolom gender.",
+    },
+    "status.proxy.without": {
+        "en": "Threshold {t}: men's minus women's selection rate {without_gender} without the "
+        "gender column.",
+        "id": "Ambang batas {t}: tingkat seleksi laki-laki dikurangi perempuan "
+        "{without_gender} tanpa kolom gender.",
+    },
+    "status.representation": {
+        "en": "{share} rural applicants in training: {metric} rural {rural}, urban {urban}.",
+        "id": "{share} pemohon perdesaan dalam data latih: {metric} perdesaan {rural}, "
+        "perkotaan {urban}.",
+    },
 }

@@ -25,6 +25,7 @@ from etika.demos import proxy as proxy_demo
 from etika.demos import representation as rep_demo
 from etika.demos import threshold as thr_demo
 from etika.demos._model import THRESHOLDS
+from etika.demos.charts import STATIC_WIDTH
 from etika.demos.render import GROUP_KEYS, fmt_threshold, round_value
 from etika.demos.widgets import (
     ProxyView,
@@ -117,6 +118,11 @@ def payload(
             "threshold.hist.y",
             "threshold.hist.line",
             "threshold.hist.alt",
+            "status.threshold.shared",
+            "status.threshold.per_group",
+            "status.proxy.both",
+            "status.proxy.without",
+            "status.representation",
         )
     }
     labels["cm.title"] = t("cm.title", lang, group="{group}")
@@ -147,11 +153,16 @@ def _range(
     idx = list(values).index(value)
     opts = escape(json.dumps([round(v, 4) for v in values]))
     dis = " disabled" if disabled else ""
+    # The slider moves over the grid's indices; aria-valuetext makes a screen reader say the
+    # value ("0,50"), not the index (etika-demos.js keeps it in step). The <output> shows the
+    # same value to the eye; it is not live (the demo's status line speaks instead).
     return (
         f'<div class="etika-control"><label for="{uid}-{key}">{escape(label)}</label> '
         f'<input type="range" id="{uid}-{key}" name="{key}" data-control="{key}" min="0" '
-        f'max="{len(values) - 1}" step="1" value="{idx}" data-values="{opts}"{dis}> '
-        f'<output for="{uid}-{key}" data-output="{key}">{fmt(value)}</output></div>'
+        f'max="{len(values) - 1}" step="1" value="{idx}" aria-valuetext="{escape(fmt(value))}" '
+        f'data-values="{opts}"{dis}> '
+        f'<output for="{uid}-{key}" data-output="{key}" aria-live="off">{fmt(value)}</output>'
+        "</div>"
     )
 
 
@@ -188,7 +199,10 @@ def _wrap(
         f"<h3>{escape(t(name + '.title', lang))}</h3>"
         f'<p class="etika-try">{escape(t(name + ".try", lang))}</p>{intro}'
         f'<form class="etika-controls" onsubmit="return false">{controls}</form>'
-        f'<div class="etika-demo-body" aria-live="polite">{body}</div>'
+        # Only this short sentence is announced when a control changes (not the whole body).
+        '<p class="etika-sr etika-status" role="status" aria-live="polite" aria-atomic="true" '
+        'data-status=""></p>'
+        f'<div class="etika-demo-body">{body}</div>'
         f"{_json_script(data)}</div>{assets}"
     )
 
@@ -217,7 +231,7 @@ def threshold_html(lang: str | None = None, inline_assets: bool = False) -> str:
         "threshold",
         lang,
         controls,
-        view.render(),
+        view.render(width=STATIC_WIDTH),
         "",
         payload("threshold", view.table, lang, view.hist),
         inline_assets,
@@ -236,7 +250,7 @@ def proxy_html(lang: str | None = None, inline_assets: bool = False) -> str:
         "proxy",
         lang,
         controls,
-        view.render(),
+        view.render(width=STATIC_WIDTH),
         intro,
         payload("proxy", view.table, lang),
         inline_assets,
@@ -264,7 +278,7 @@ def representation_html(lang: str | None = None, inline_assets: bool = False) ->
         "representation",
         lang,
         controls,
-        view.render(),
+        view.render(width=STATIC_WIDTH),
         "",
         payload("representation", view.table, lang),
         inline_assets,

@@ -18,14 +18,18 @@ from etika.demos import proxy as proxy_demo
 from etika.demos import representation as rep_demo
 from etika.demos import threshold as thr_demo
 from etika.demos._model import THRESHOLDS
-from etika.demos.render import (
+from etika.demos.charts import (
+    KERNEL_WIDTH,
     bar_blocks_svg,
     bar_chart_svg,
-    confusion_html,
-    fmt_rate,
-    fmt_threshold,
     histogram_svg,
     line_chart_svg,
+)
+from etika.demos.render import (
+    confusion_html,
+    fmt_pp,
+    fmt_rate,
+    fmt_threshold,
     metrics_table_html,
     round_value,
 )
@@ -71,7 +75,20 @@ def _slider(value: float, options, description: str, lang: str) -> w.SelectionSl
 
 def _narrow(body: str) -> str:
     # JupyterLab gives outputs the full notebook width; a phone-sized figure reads better.
-    return f"<div style='max-width:520px'>{body}</div>"
+    return f"<div class='etika-kernel' style='max-width:520px'>{body}</div>"
+
+
+def _style() -> w.HTML:
+    """The demos' stylesheet, once per view: its colours follow JupyterLab's dark theme."""
+    from etika.demos.static import asset_paths
+
+    css = asset_paths()["css"].read_text(encoding="utf-8")
+    return w.HTML(f"<style>{css}</style>")
+
+
+def _lower_first(text: str) -> str:
+    """A measure's name inside a sentence ("Error rate" -> "error rate"; "TPR" stays)."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 class ThresholdView:
@@ -108,6 +125,7 @@ class ThresholdView:
             c.observe(self._on_change, names="value")
         self.widget = w.VBox(
             [
+                _style(),
                 w.HTML(f"<h3>{escape(t('threshold.title', L))}</h3>"),
                 self.hint,
                 self.label,
@@ -132,23 +150,53 @@ class ThresholdView:
         self.output.value = _narrow(self.render(self.label.value, tf, tm, per_group))
         return self.output.value
 
-    def render(
-        self, label: str = "approved_past", tf: float = 0.5, tm: float = 0.5, per_group=False
-    ) -> str:
-        """The demo body for these control values (pure: no widget is read or created)."""
+    def _rows(self, label: str, tf: float, tm: float):
         rows = {"female": self.rows[(label, tf, "female")], "male": self.rows[(label, tm, "male")]}
         gap = {m: _abs_gap(rows["female"][m], rows["male"][m]) for m in self.metrics}
+        return rows, gap
+
+    def status(
+        self, label: str = "approved_past", tf: float = 0.5, tm: float = 0.5, per_group=False
+    ) -> str:
+        """The short sentence the static view's live region speaks for these control values."""
+        rows, gap = self._rows(label, tf, tm)
+        L, m = self.lang, "selection_rate"
+        values = {
+            "f": fmt_rate(rows["female"][m], L),
+            "m": fmt_rate(rows["male"][m], L),
+            "gap": fmt_pp(gap[m], L),
+        }
+        if per_group:
+            return t(
+                "status.threshold.per_group",
+                L,
+                tf=fmt_threshold(tf, L),
+                tm=fmt_threshold(tm, L),
+                **values,
+            )
+        return t("status.threshold.shared", L, t=fmt_threshold(tf, L), **values)
+
+    def render(
+        self,
+        label: str = "approved_past",
+        tf: float = 0.5,
+        tm: float = 0.5,
+        per_group=False,
+        width: float = KERNEL_WIDTH,
+    ) -> str:
+        """The demo body for these control values (pure: no widget is read or created)."""
+        rows, gap = self._rows(label, tf, tm)
         L = self.lang
         lines = {"female": tf, "male": tm} if per_group else {"shared": tf}
         html = (
-            histogram_svg(self.hist["shares"][label], lines, L)
+            histogram_svg(self.hist["shares"][label], lines, L, width=width)
             + metrics_table_html(self.metrics, {**rows, "gap": gap}, L)
             + "<div class='etika-cms'>"
             + "".join(
                 confusion_html(g, r["tp"], r["fp"], r["tn"], r["fn"], L) for g, r in rows.items()
             )
             + "</div>"
-            + bar_chart_svg(self.metrics, rows, t("threshold.alt", L), L)
+            + bar_chart_svg(self.metrics, rows, t("threshold.alt", L), L, width)
         )
         return f"<div class='etika-demo-body'>{html}</div>"
 
@@ -184,6 +232,7 @@ class ProxyView:
         s = self.strength
         self.widget = w.VBox(
             [
+                _style(),
                 w.HTML(f"<h3>{escape(t('proxy.title', L))}</h3>"),
                 w.HTML(f"<p class='etika-try'>{escape(t('proxy.try', L))}</p>"),
                 w.HTML(f"<p>{escape(proxy_strength_text(s, L))}</p>"),
@@ -198,7 +247,23 @@ class ProxyView:
         self.output.value = _narrow(self.render(self.threshold.value, self.show_with.value))
         return self.output.value
 
-    def render(self, thr: float = 0.5, show_with: bool = True) -> str:
+    def status(self, thr: float = 0.5, show_with: bool = True) -> str:
+        """The short sentence the static view's live region speaks for these control values."""
+        L = self.lang
+        gaps = {
+            m: fmt_pp(
+                _diff(
+                    self.rows[(m, thr, "male")]["selection_rate"],
+                    self.rows[(m, thr, "female")]["selection_rate"],
+                ),
+                L,
+            )
+            for m in proxy_demo.MODELS
+        }
+        key = "status.proxy.both" if show_with else "status.proxy.without"
+        return t(key, L, t=fmt_threshold(thr, L), **gaps)
+
+    def render(self, thr: float = 0.5, show_with: bool = True, width=KERNEL_WIDTH) -> str:
         """The demo body for these control values (pure: no widget is read or created)."""
         models = list(proxy_demo.MODELS) if show_with else ["without_gender"]
         L = self.lang
@@ -220,17 +285,17 @@ class ProxyView:
             g: {f"proxy.{m}": series[m][g]["selection_rate"] for m in models}
             for g in ("female", "male")
         }
-        chart = bar_chart_svg_models(models, chart_series, t("proxy.alt", L), L)
+        chart = bar_chart_svg_models(models, chart_series, t("proxy.alt", L), L, width)
         return f"<div class='etika-demo-body'>{''.join(tables)}{chart}</div>"
 
 
-def bar_chart_svg_models(models, chart_series, aria, lang):
+def bar_chart_svg_models(models, chart_series, aria, lang, width=KERNEL_WIDTH):
     """Selection-rate bars: one block per model (with / without gender), one bar per group."""
     blocks = [
         (t(f"proxy.{m}", lang), {g: chart_series[g][f"proxy.{m}"] for g in ("female", "male")})
         for m in models
     ]
-    return bar_blocks_svg(blocks, ["female", "male"], aria, lang)
+    return bar_blocks_svg(blocks, ["female", "male"], aria, lang, width)
 
 
 class RepresentationView:
@@ -267,6 +332,7 @@ class RepresentationView:
             c.observe(lambda _c: self.update(), names="value")
         self.widget = w.VBox(
             [
+                _style(),
                 w.HTML(f"<h3>{escape(t('representation.title', L))}</h3>"),
                 w.HTML(f"<p class='etika-try'>{escape(t('representation.try', L))}</p>"),
                 self.share,
@@ -280,7 +346,22 @@ class RepresentationView:
         self.output.value = _narrow(self.render(self.share.value, self.metric.value))
         return self.output.value
 
-    def render(self, share: float | None = None, metric: str = "error_rate") -> str:
+    def status(self, share: float | None = None, metric: str = "error_rate") -> str:
+        """The short sentence the static view's live region speaks for these control values."""
+        share = self.shares[0] if share is None else share
+        L = self.lang
+        return t(
+            "status.representation",
+            L,
+            share=f"{100 * share:.0f}%",
+            metric=_lower_first(t("metric." + metric, L)),
+            rural=fmt_rate(self.rows[(share, "rural")][metric], L),
+            urban=fmt_rate(self.rows[(share, "urban")][metric], L),
+        )
+
+    def render(
+        self, share: float | None = None, metric: str = "error_rate", width=KERNEL_WIDTH
+    ) -> str:
         """The demo body for these control values (pure: no widget is read or created)."""
         share = self.shares[0] if share is None else share
         L = self.lang
@@ -295,6 +376,7 @@ class RepresentationView:
             t("metric." + metric, L),
             t("representation.share", L),
             L,
+            width,
         )
         return f"<div class='etika-demo-body'>{table}{chart}</div>"
 

@@ -33,6 +33,18 @@ PAGES = {
     "representation": "book/bias/representation.html",
 }
 WIDTH = 320
+#: Colour modes: (the browser's prefers-color-scheme, script run on DOMContentLoaded).
+MODES = {
+    "light": ("light", ""),
+    # the site's convention (furo-style): <body data-theme="light|dark|auto">
+    "dark": ("light", "document.body.dataset.theme = 'dark'"),
+    "auto-dark": ("dark", "document.body.dataset.theme = 'auto'"),
+    "auto-light": ("light", "document.body.dataset.theme = 'auto'"),
+    # pydata-sphinx-theme's own switch, and JupyterLab's dark themes
+    "pydata-dark": ("light", "document.documentElement.dataset.theme = 'dark'"),
+    "jupyterlab-dark": ("light", "document.body.dataset.jpThemeLight = 'false'"),
+}
+DARK_MODES = ("dark", "auto-dark", "pydata-dark", "jupyterlab-dark")
 
 READ_CELLS = """root => Array.from(
   root.querySelectorAll('.etika-demo-body [data-metric][data-group]')).map(e => [
@@ -73,15 +85,24 @@ def tables():
 class DemoPage:
     """One page of the built site with one demo, and what it did while open."""
 
-    def __init__(self, chromium, origin: str, path: str, demo: str):
-        self.origin = origin
-        self.context = chromium.new_context(viewport={"width": WIDTH, "height": 800})
+    def __init__(
+        self, chromium, origin: str, path: str, demo: str, width: int = WIDTH, mode: str = "light"
+    ):
+        self.origin, self.width = origin, width
+        scheme, script = MODES[mode]
+        self.context = chromium.new_context(
+            viewport={"width": width, "height": 800}, color_scheme=scheme
+        )
         self.page = self.context.new_page()
         self.external: list[str] = []
         self.errors: list[str] = []
         self.page.on("request", self._on_request)
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        if script:
+            self.page.add_init_script(
+                f"document.addEventListener('DOMContentLoaded', () => {{ {script}; }});"
+            )
         self.page.goto(f"{origin}/{path}")
         self.root = self.page.locator(f'.etika-demo[data-demo="{demo}"]').first
         ready = f'.etika-demo[data-demo="{demo}"][data-etika-ready]'
@@ -125,12 +146,13 @@ class DemoPage:
             self.root.element_handle(),
         )
         page_w, demo_scroll, demo_client = widths
-        assert page_w <= WIDTH, f"page is {page_w}px wide at {WIDTH}px"
+        width = self.width
+        assert page_w <= width, f"page is {page_w}px wide at {width}px"
         assert demo_scroll <= demo_client + 1, (
-            f"demo content is {demo_scroll}px wide in a {demo_client}px box at {WIDTH}px"
+            f"demo content is {demo_scroll}px wide in a {demo_client}px box at {width}px"
         )
         clipped = self.root.evaluate(CLIPPED_OPTIONS)
-        assert clipped == [], f"option text cut off at {WIDTH}px [text, needs, has]: {clipped}"
+        assert clipped == [], f"option text cut off at {width}px [text, needs, has]: {clipped}"
 
     def close(self) -> None:
         self.context.close()
@@ -140,8 +162,8 @@ class DemoPage:
 def open_demo(chromium, origin):
     pages = []
 
-    def _open(lang: str, demo: str) -> DemoPage:
-        page = DemoPage(chromium, origin, f"{lang}/{PAGES[demo]}", demo)
+    def _open(lang: str, demo: str, width: int = WIDTH, mode: str = "light") -> DemoPage:
+        page = DemoPage(chromium, origin, f"{lang}/{PAGES[demo]}", demo, width, mode)
         pages.append(page)
         return page
 
@@ -290,3 +312,317 @@ def test_quiz_gives_feedback_on_click(chromium, origin, lang):
         assert errors == [], errors
     finally:
         context.close()
+
+
+# --- charts legible on a phone ------------------------------------------------------------
+
+#: Control settings each chart is checked in: every control at its extremes (and close
+#: per-group thresholds, whose labels must not collide).
+CHART_STATES = {
+    "threshold": [
+        [("label", label), ("per_group", False), ("shared", v)]
+        for label in thr_demo.LABELS
+        for v in (0.05, 0.5, 0.95)
+    ]
+    + [
+        [("label", label), ("per_group", True), ("female", tf), ("male", tm)]
+        for label in thr_demo.LABELS
+        for tf, tm in ((0.05, 0.95), (0.95, 0.05), (0.5, 0.5), (0.05, 0.05), (0.95, 0.95))
+    ],
+    "proxy": [
+        [("show_with", show), ("threshold", v)] for show in (True, False) for v in (0.05, 0.95)
+    ],
+    "representation": [
+        [("metric", m), ("share", v)]
+        for m in ("error_rate", "fpr", "fnr", "accuracy")
+        for v in (rep_demo.SHARES[0], rep_demo.SHARES[-1])
+    ],
+}
+RANGES = {"shared", "female", "male", "threshold", "share"}
+MIN_FONT = 12
+
+CHART_TEXT = """root => {
+  const rect = e => { const r = e.getBoundingClientRect();
+    return {l: r.left, t: r.top, r: r.right, b: r.bottom}; };
+  return {
+    page: {l: 0, t: -1e9, r: document.documentElement.clientWidth, b: 1e9},
+    demo: rect(root),
+    charts: Array.from(root.querySelectorAll('svg.etika-chart')).map(svg => {
+      // the size a reader sees: the computed font size times the SVG's scale (viewBox)
+      const vb = svg.viewBox.baseVal, shown = svg.getBoundingClientRect().width;
+      const scale = vb && vb.width ? shown / vb.width : 1;
+      return {
+        name: svg.getAttribute('class'), box: rect(svg),
+        texts: Array.from(svg.querySelectorAll('text')).map(t => ({text: t.textContent,
+          size: Math.round(100 * scale * parseFloat(getComputedStyle(t).fontSize)) / 100,
+          ...rect(t)}))
+      };
+    })
+  };
+}"""
+
+
+def _inside(inner, outer, tol=0.5):
+    return (
+        inner["l"] >= outer["l"] - tol
+        and inner["r"] <= outer["r"] + tol
+        and inner["t"] >= outer["t"] - tol
+        and inner["b"] <= outer["b"] + tol
+    )
+
+
+def _overlap(a, b, tol=0.5):
+    return (
+        min(a["r"], b["r"]) - max(a["l"], b["l"]) > tol
+        and min(a["b"], b["b"]) - max(a["t"], b["t"]) > tol
+    )
+
+
+def chart_problems(found: dict) -> tuple[list[str], float, int]:
+    """(problems, smallest font size, number of texts) of the charts CHART_TEXT found."""
+    problems, smallest, count = [], 1e9, 0
+    for chart in found["charts"]:
+        name = chart["name"]
+        if not _inside(chart["box"], found["demo"]) or not _inside(chart["box"], found["page"]):
+            problems.append(f"{name} is cut by the demo box or the page: {chart['box']}")
+        texts = chart["texts"]
+        for i, a in enumerate(texts):
+            count += 1
+            smallest = min(smallest, a["size"])
+            if a["size"] < MIN_FONT:
+                problems.append(f"{name}: {a['text']!r} is {a['size']}px")
+            if not _inside(a, chart["box"]):
+                problems.append(f"{name}: {a['text']!r} is cut by the chart's edge")
+            if not _inside(a, found["page"]) or not _inside(a, found["demo"]):
+                problems.append(f"{name}: {a['text']!r} is outside the page or the demo box")
+            for b in texts[i + 1 :]:
+                if _overlap(a, b):
+                    problems.append(f"{name}: {a['text']!r} overlaps {b['text']!r}")
+    return problems, smallest, count
+
+
+def apply_state(demo: DemoPage, state) -> None:
+    for key, value in state:
+        if key in RANGES:
+            demo.set_range(key, value)
+        else:
+            demo.set(key, value)
+
+
+@pytest.mark.parametrize("width", [320, 360])
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", list(PAGES))
+def test_chart_text_legible_unclipped_and_apart(open_demo, name, lang, width):
+    """Every chart text >= 12 px, inside its chart, the demo and the page, and overlapping no
+    other text, in every state of CHART_STATES (each control at its extremes)."""
+    demo = open_demo(lang, name, width)
+    problems, smallest, count, charts = [], 1e9, 0, 0
+    for state in CHART_STATES[name]:
+        apply_state(demo, state)
+        found = demo.root.evaluate(CHART_TEXT)
+        assert found["charts"], f"{name}: no chart drawn after {state}"
+        charts += len(found["charts"])
+        p, s, c = chart_problems(found)
+        problems += [f"{state}: {x}" for x in p]
+        smallest, count = min(smallest, s), count + c
+    print(f"{name} {lang} {width}px: {charts} charts, {count} texts, smallest {smallest}px")
+    assert not problems, f"{len(problems)} problems, first: {problems[:8]}"
+    demo.check_clean()
+
+
+def test_charts_redraw_for_a_new_width(open_demo):
+    """Turning the phone (or resizing the window) lays the charts out again for the new width."""
+    demo = open_demo("id", "threshold", 320)
+    before = demo.root.locator("svg.etika-chart").first.get_attribute("width")
+    demo.page.set_viewport_size({"width": 700, "height": 800})
+    demo.page.wait_for_function(
+        f"""() => document.querySelector('.etika-demo svg.etika-chart')
+              .getAttribute('width') !== {json.dumps(before)}"""
+    )
+    found = demo.root.evaluate(CHART_TEXT)
+    problems, _, _ = chart_problems(found)
+    assert not problems, problems[:5]
+    assert max(c["box"]["r"] - c["box"]["l"] for c in found["charts"]) > int(before)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_kernel_view_charts_legible(chromium, lang):
+    """The ipywidgets view's charts (laid out in Python, text widths estimated) pass the same
+    checks in a notebook-wide output."""
+    from etika.demos import static as static_view
+    from etika.demos import widgets
+
+    css = static_view.asset_paths()["css"].read_text(encoding="utf-8")
+    views = [
+        (widgets.ThresholdView(lang=lang, widgets=False), {"per_group": True, "tf": 0.45}),
+        (widgets.ThresholdView(lang=lang, widgets=False), {"label": "repaid", "tf": 0.95}),
+        (widgets.ProxyView(lang=lang, widgets=False), {"thr": 0.05}),
+        (widgets.RepresentationView(lang=lang, widgets=False), {"metric": "fnr"}),
+        (widgets.RepresentationView(lang=lang, widgets=False), {"share": 0.5}),
+    ]
+    context = chromium.new_context(viewport={"width": 480, "height": 800})
+    page = context.new_page()
+    try:
+        for view, kwargs in views:
+            page.set_content(
+                f"<html lang='{lang}'><head><style>{css}</style></head><body>"
+                f"<div class='etika-demo'>{view.render(**kwargs)}</div></body></html>"
+            )
+            found = page.locator(".etika-demo").evaluate(CHART_TEXT)
+            assert found["charts"]
+            problems, smallest, _ = chart_problems(found)
+            assert not problems, (type(view).__name__, kwargs, problems[:5])
+            assert smallest >= MIN_FONT
+    finally:
+        context.close()
+
+
+# --- screen readers and keyboards ---------------------------------------------------------
+
+LIVE = """root => Array.from(root.querySelectorAll('[aria-live], [role=status], output'))
+  .filter(e => (e.getAttribute('aria-live') || 'polite') !== 'off')
+  .map(e => e.className)"""
+UNNAMED = """root => Array.from(root.querySelectorAll('input, select, button, [tabindex]'))
+  .filter(e => !((e.labels && Array.from(e.labels).some(l => l.textContent.trim()))
+                 || (e.getAttribute('aria-label') || '').trim()
+                 || e.getAttribute('aria-labelledby')))
+  .map(e => e.outerHTML.slice(0, 80))"""
+
+
+def _slider_text(key: str, value: float, lang: str) -> str:
+    return f"{100 * value:.0f}%" if key == "share" else fmt_threshold(value, lang)
+
+
+def _views(lang):
+    from etika.demos import widgets
+
+    return {
+        "threshold": widgets.ThresholdView(lang=lang, widgets=False),
+        "proxy": widgets.ProxyView(lang=lang, widgets=False),
+        "representation": widgets.RepresentationView(lang=lang, widgets=False),
+    }
+
+
+class Keys:
+    """A demo driven by the keyboard only, reading what a screen reader would announce."""
+
+    def __init__(self, demo: DemoPage, lang: str):
+        self.demo, self.lang = demo, lang
+
+    def values(self, key):
+        el = self.demo.root.locator(f'[data-control="{key}"]')
+        return json.loads(el.get_attribute("data-values"))
+
+    def press(self, key: str, keyname: str) -> None:
+        el = self.demo.root.locator(f'[data-control="{key}"]')
+        el.focus()
+        self.demo.page.keyboard.press(keyname)
+
+    def valuetext(self, key: str) -> str:
+        el = self.demo.root.locator(f'[data-control="{key}"]')
+        return el.get_attribute("aria-valuetext")
+
+    def value(self, key: str) -> float:
+        el = self.demo.root.locator(f'[data-control="{key}"]')
+        return self.values(key)[int(el.input_value())]
+
+    def status(self) -> str:
+        return self.demo.root.locator("[data-status]").text_content()
+
+    def check_sliders(self) -> None:
+        for key in ("shared", "female", "male", "threshold", "share"):
+            el = self.demo.root.locator(f'[data-control="{key}"]')
+            if el.count():
+                want = _slider_text(key, self.value(key), self.lang)
+                assert self.valuetext(key) == want, key
+                assert self.demo.output(key) == want, key
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", list(PAGES))
+def test_keyboard_sliders_speak_their_value_and_status_is_short(open_demo, name, lang):
+    demo = open_demo(lang, name, 360)
+    keys, view = Keys(demo, lang), _views(lang)[name]
+    assert demo.root.evaluate(UNNAMED) == [], "controls without an accessible name"
+    # one polite live region, the short status line; the demo body is not live
+    assert demo.root.evaluate(LIVE) == ["etika-sr etika-status"]
+    assert keys.status() == ""  # nothing is announced on load
+    keys.check_sliders()  # aria-valuetext right on load
+    slider = {"threshold": "shared", "proxy": "threshold", "representation": "share"}[name]
+    values = keys.values(slider)
+    start = values.index(keys.value(slider))
+    statuses = []
+    for keyname, index in (
+        ("ArrowRight", start + 1),
+        ("ArrowRight", start + 2),
+        ("ArrowLeft", start + 1),
+        ("End", len(values) - 1),
+        ("Home", 0),
+    ):
+        keys.press(slider, keyname)
+        assert keys.value(slider) == values[index]
+        assert keys.valuetext(slider) == _slider_text(slider, values[index], lang), keyname
+        keys.check_sliders()
+        if name == "threshold":
+            want = view.status(tf=values[index], tm=values[index])
+        elif name == "proxy":
+            want = view.status(thr=values[index])
+        else:
+            want = view.status(share=values[index])
+        assert keys.status() == want, keyname
+        statuses.append(keys.status())
+    if name == "threshold":  # tick the box by keyboard, then move the women's threshold
+        keys.press("per_group", "Space")
+        keys.press("female", "ArrowLeft")
+        tf = keys.value("female")
+        assert tf == 0.45 and keys.valuetext("female") == fmt_threshold(0.45, lang)
+        assert keys.status() == view.status(tf=tf, tm=0.5, per_group=True)
+        statuses.append(keys.status())
+    longest = max(len(s) for s in statuses)
+    print(f"{name} {lang}: longest status {longest} characters")
+    assert longest <= 160, statuses
+    demo.check_clean()
+
+
+# --- colours: light and dark -----------------------------------------------------------------
+
+
+def shoot(demo: DemoPage, path) -> None:
+    """A screenshot of the demo alone (from a full-page capture: no sticky header over it)."""
+    path.parent.mkdir(exist_ok=True)
+    box = demo.root.evaluate(
+        "e => { const r = e.getBoundingClientRect(); "
+        "return {x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height}; }"
+    )
+    demo.page.screenshot(path=str(path), full_page=True, clip=box)
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", list(PAGES))
+def test_demo_axe_clean_light_and_dark(open_demo, site, name, lang, mode):
+    """axe-core finds nothing in the demo, in every colour mode (colour contrast included);
+    screenshots at 360 px land in _build/screenshots (look at them)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    demo = open_demo(lang, name, 360, mode)
+    bg = demo.root.evaluate("e => getComputedStyle(e).getPropertyValue('--etika-bg').trim()")
+    assert bg == ("#16181d" if mode in DARK_MODES else "#ffffff"), (mode, bg)
+    shots = site.parent / "screenshots"
+    if mode in ("light", "dark"):
+        shoot(demo, shots / f"{name}-{lang}-{mode}-360-start.png")
+    apply_state(demo, CHART_STATES[name][-1])
+    # Before axe: axe itself re-reads the theme's stylesheets (a 404 on an @import it resolves
+    # against the page), which is no error of the page.
+    demo.check_clean()
+    axe = Axe()
+    found = axe.run(demo.page, context=f'.etika-demo[data-demo="{name}"]').response["violations"]
+    # Page-wide, for the record only: the rest of the page is the chapter's and the theme's.
+    page_wide = axe.run(demo.page).response["violations"]
+    print(
+        f"axe {name} {lang} {mode}: {len(found)} in the demo; page-wide: "
+        f"{[(v['id'], len(v['nodes'])) for v in page_wide]}"
+    )
+    if mode in ("light", "dark"):
+        shoot(demo, shots / f"{name}-{lang}-{mode}-360-end.png")
+    assert not found, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found]

@@ -243,7 +243,7 @@ def test_widget_language_switch():
 
 def test_js_asset_small_and_offline():
     js = static.asset_paths()["js"].read_text(encoding="utf-8")
-    assert len(js.encode()) < 20_000
+    assert len(js.encode()) < 24_000  # served compressed: ~7 KB
     for banned in ("fetch(", "XMLHttpRequest", "http://", "https://", "import("):
         assert banned not in js.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert static.asset_paths()["css"].exists()
@@ -372,3 +372,157 @@ def test_histogram_in_both_views():
     assert "url(#etika-hist-" in out  # men's bars hatched: readable in grayscale
     view.label.value = "repaid"
     assert view.output.value != out
+
+
+# --- charts: laid out in CSS pixels; colours light and dark ---------------------------------
+
+
+def _css_blocks():
+    """The demo stylesheet's colour sets: {"light": {...}, "dark": [{...}, ...]}."""
+    css = static.asset_paths()["css"].read_text(encoding="utf-8")
+    blocks = re.findall(r"([^{}]*)\{([^{}]*--etika-bg:[^{}]*)\}", css)
+    sets = {"light": [], "dark": []}
+    for selector, body in blocks:
+        values = dict(re.findall(r"--etika-([\w-]+):\s*(#[0-9A-Fa-f]{6})", body))
+        sets["dark" if _luminance(values["bg"]) < 0.5 else "light"].append(
+            (selector.strip(), values)
+        )
+    return sets
+
+
+def _luminance(hex_colour: str) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+CHART_MARKS = ("female", "male", "rural", "urban", "gap", "axis", "threshold", "marker")
+TEXTS = ("fg", "muted")
+
+
+def test_demo_colours_light_and_dark_keep_contrast():
+    """Chart marks >= 3:1 against the demo background and text >= 4.5:1, in both sets; the
+    dark set is the same under each dark selector (attribute and prefers-color-scheme)."""
+    sets = _css_blocks()
+    assert len(sets["light"]) == 1 and len(sets["dark"]) == 2
+    selectors = " ".join(s for s, _ in sets["dark"])
+    for needed in (
+        'body[data-theme="dark"]',
+        'body[data-theme="auto"]',
+        'html[data-theme="dark"]',
+        'body[data-jp-theme-light="false"]',
+    ):
+        assert needed in selectors
+    assert sets["dark"][0][1] == sets["dark"][1][1]
+    worst = {}
+    for mode, values in (("light", sets["light"][0][1]), ("dark", sets["dark"][0][1])):
+        bg = values["bg"]
+        for name in CHART_MARKS:
+            assert contrast(values[name], bg) >= 3, (mode, name, contrast(values[name], bg))
+        for name in TEXTS:
+            for back in (bg, values["try-bg"]):
+                assert contrast(values[name], back) >= 4.5, (mode, name, back)
+        worst[mode] = round(min(contrast(values[n], bg) for n in CHART_MARKS), 2)
+    print("smallest chart-mark contrast:", worst)
+    # the charts' fallbacks (no stylesheet) and the JavaScript's are the light set
+    from etika.demos.charts import COLOURS
+
+    js = static.asset_paths()["js"].read_text(encoding="utf-8")
+    light = sets["light"][0][1]
+    for name, value in COLOURS.items():
+        assert light[name].lower() == value.lower(), name
+        assert re.search(rf'\b{name}: "{value}"', js), name
+
+
+def _svg_texts(svg):
+    return re.findall(
+        r'<text x="([\d.]+)" y="([\d.]+)" font-size="(\d+)"(?: text-anchor="(\w+)")?>([^<]*)<',
+        svg,
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("width", [200, 300, 420])
+def test_kernel_charts_are_drawn_unscaled_for_their_width(lang, width):
+    """Width and height equal the viewBox (no scaling), every text >= 12 px, inside the chart
+    by the text-width estimate."""
+    from etika.demos.charts import text_width
+
+    thr = widgets.ThresholdView(lang=lang, widgets=False)
+    rep = widgets.RepresentationView(lang=lang, widgets=False)
+    pro = widgets.ProxyView(lang=lang, widgets=False)
+    bodies = [
+        thr.render(tf=0.05, tm=0.95, per_group=True, width=width),
+        pro.render(thr=0.95, width=width),
+        rep.render(share=0.5, metric="fnr", width=width),
+    ]
+    for body in bodies:
+        svgs = re.findall(r"<svg .*?</svg>", body)
+        assert len(svgs) >= 1
+        for svg in svgs:
+            w, h, vw, vh = re.search(
+                r'width="(\d+)" height="(\d+)" viewBox="0 0 (\d+) (\d+)"', svg
+            ).groups()
+            assert (w, h) == (vw, vh) and int(w) == width
+            for x, _, size, anchor, text in _svg_texts(svg):
+                assert int(size) >= 12
+                tw, x = text_width(text), float(x)
+                left = {"start": x, "middle": x - tw / 2, "end": x - tw}[anchor or "start"]
+                assert left >= 0 and left + tw <= width + 0.5, (text, left, tw, width)
+
+
+def test_chart_helpers():
+    from etika.demos.charts import fit_ticks, nice_top, text_width, wrap_text
+
+    lines = wrap_text("Share of rural applicants in the training data", 150)
+    assert len(lines) > 1 and all(text_width(line) <= 150 for line in lines)
+    assert " ".join(lines) == "Share of rural applicants in the training data"
+    assert nice_top(0.361, 6, (0.01, 0.05, 0.1, 0.2)) == (
+        pytest.approx(0.4),
+        [0, 0.1, 0.2, 0.3, 0.4],
+    )
+    assert nice_top(0.23, 6, (0.05, 0.1))[1] == [0, 0.05, 0.1, 0.15, 0.2, 0.25]
+    label = lambda v: f"{100 * v:.0f}%"  # noqa: E731
+    assert fit_ticks(0.5, (0.05, 0.1, 0.25, 0.5), label, 600, text_width) == [
+        0,
+        0.05,
+        0.1,
+        0.15,
+        0.2,
+        0.25,
+        0.3,
+        0.35,
+        0.4,
+        0.45,
+        0.5,
+    ]
+    assert fit_ticks(0.5, (0.05, 0.1, 0.25, 0.5), label, 150, text_width) == [0, 0.25, 0.5]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_status_sentences_short_and_local(lang):
+    """The live region's sentence: short, the language's decimal mark, the demo's numbers."""
+    thr = widgets.ThresholdView(lang=lang, widgets=False)
+    texts = [
+        thr.status(tf=0.05, tm=0.05),
+        thr.status(tf=0.35, tm=0.95, per_group=True),
+        widgets.ProxyView(lang=lang, widgets=False).status(thr=0.5),
+        widgets.ProxyView(lang=lang, widgets=False).status(thr=0.95, show_with=False),
+        widgets.RepresentationView(lang=lang, widgets=False).status(share=0.05, metric="fnr"),
+    ]
+    sep, other = (".", ",") if lang == "en" else (",", ".")
+    for text in texts:
+        assert 20 < len(text) <= 160, text
+        assert re.search(r"\d" + re.escape(sep) + r"\d", text)
+        assert not re.search(r"\d" + re.escape(other) + r"\d", text), text
+    html = static.demo_html("proxy", lang=lang)
+    assert html.count('aria-live="polite"') == 1 and 'role="status"' in html
+    assert 'aria-valuetext="' + ("0.50" if lang == "en" else "0,50") + '"' in html
