@@ -213,6 +213,11 @@ def _on_page_context(app, pagename, templatename, context, doctree) -> None:
             context[key] = [asset for asset in context[key] if keep_asset(asset, body)]
     pathto = context["pathto"]
     context["pathto"] = shared_static_path(pathto)
+    for key in ("favicon_url", "logo_url"):  # computed before this handler, with Sphinx's pathto
+        url = context.get(key) or ""
+        own = pathto("_static/", 1)
+        if url.startswith(own):
+            context[key] = "../" + url
     for key in ("css_tag", "js_tag"):
         if key in context:
             context[key] = _tag_rewriter(context[key], pathto)

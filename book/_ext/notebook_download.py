@@ -185,8 +185,8 @@ def render_roles(text: str, substitutions: dict, bibliography, lang: str, cited:
 
 
 LANGUAGE_CELL = {
-    "en": 'etika.set_language("en")  # the course library prints in English',
-    "id": 'etika.set_language("id")  # pustaka kursus mencetak dalam Bahasa Indonesia',
+    "en": 'import etika\n\netika.set_language("en")  # the course library prints in English',
+    "id": 'import etika\n\netika.set_language("id")  # keluaran dalam Bahasa Indonesia',
 }
 
 
@@ -198,12 +198,12 @@ def localise_notebook(notebook, lang: str, translate: Translator, substitutions,
             cell.source = render_roles(
                 translate_markdown(cell.source, translate), substitutions, bibliography, lang, cited
             )
-    first_code = next((c for c in notebook.cells if c.cell_type == "code"), None)
-    if first_code is not None and "import etika" in first_code.source:
-        first_code.source = first_code.source.rstrip() + "\n" + LANGUAGE_CELL[lang]
-    if cited:
-        from nbformat.v4 import new_markdown_cell
+    from nbformat.v4 import new_code_cell, new_markdown_cell
 
+    first_code = next((i for i, c in enumerate(notebook.cells) if c.cell_type == "code"), None)
+    if first_code is not None:
+        notebook.cells.insert(first_code, new_code_cell(LANGUAGE_CELL[lang]))
+    if cited:
         lines = [f"## {REFERENCES_TITLE[lang]}", ""]
         lines += [f"- {reference_text(bibliography.entries[key])}" for key in cited]
         notebook.cells.append(new_markdown_cell("\n".join(lines)))

@@ -237,7 +237,8 @@ def test_no_english_interface_string_on_an_indonesian_page(chromium, origin, pat
                 }
                 if (outside(el)) {
                   for (const node of el.childNodes) {
-                    if (node.nodeType === 3 && node.textContent.trim()) out.push(node.textContent.trim());
+                    const text = node.nodeType === 3 ? node.textContent.trim() : '';
+                    if (text) out.push(text);
                   }
                 }
               });
