@@ -388,7 +388,7 @@ BIAS_QUIZ: tuple[Question, ...] = (
             "This is an honest description. One criterion improved; others did not, and "
             "the people affected should know the trade-off.",
             "Inilah deskripsi yang jujur. Satu kriteria membaik; yang lain tidak, dan "
-            "orang yang terdampak perlu mengetahui konsekuensinya.",
+            "orang yang terdampak perlu mengetahui untung-ruginya.",
         ),
         (
             "The model is now unbiased.",

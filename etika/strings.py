@@ -107,7 +107,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # proxy demo
     "proxy.title": {
         "en": "Does removing the gender column close the gap?",
-        "id": "Apakah menghapus kolom gender menutup selisih?",
+        "id": "Apakah menghapus kolom gender menghilangkan selisih?",
     },
     "proxy.threshold": {"en": "Threshold", "id": "Ambang batas"},
     "proxy.with_gender": {"en": "Model with gender", "id": "Model dengan gender"},
@@ -146,14 +146,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "representation.share": {
         "en": "Share of rural applicants in the training data",
-        "id": "Porsi pemohon perdesaan dalam data latih",
+        "id": "Proporsi pemohon perdesaan dalam data latih",
     },
     "representation.metric": {"en": "Measure", "id": "Ukuran"},
     "representation.alt": {
         "en": "Line chart of the chosen error measure for urban and rural applicants (vertical "
         "axis) against the share of rural applicants in the training data (horizontal axis).",
         "id": "Diagram garis ukuran kesalahan yang dipilih untuk pemohon perkotaan dan "
-        "perdesaan (sumbu tegak) terhadap porsi pemohon perdesaan dalam data latih (sumbu "
+        "perdesaan (sumbu tegak) terhadap proporsi pemohon perdesaan dalam data latih (sumbu "
         "datar).",
     },
     "representation.try": {
@@ -294,14 +294,14 @@ STRINGS: dict[str, dict[str, str]] = {
     # demo number formats and score histogram (etika.demos.render, etika-demos.js)
     "unit.pp": {"en": "pp", "id": "poin"},
     "threshold.hist.x": {"en": "Score given by the model", "id": "Skor dari model"},
-    "threshold.hist.y": {"en": "Share of the group", "id": "Porsi kelompok"},
+    "threshold.hist.y": {"en": "Share of the group", "id": "Proporsi kelompok"},
     "threshold.hist.line": {"en": "Threshold", "id": "Ambang batas"},
     "threshold.hist.alt": {
         "en": "Histogram of the model's scores for women (solid bars) and men (hatched bars): "
         "the share of each group in each score band. Vertical dashed lines mark the "
         "thresholds; applicants at or above a line are approved.",
         "id": "Histogram skor model untuk perempuan (batang penuh) dan laki-laki (batang "
-        "bergaris): porsi tiap kelompok di setiap rentang skor. Garis putus-putus tegak "
+        "bergaris): proporsi tiap kelompok di setiap rentang skor. Garis putus-putus tegak "
         "menandai ambang batas; pemohon pada atau di atas garis disetujui.",
     },
     "proxy.strength_text": {
