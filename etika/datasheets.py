@@ -135,13 +135,13 @@ def cell_text(column: str, value, lang: str) -> str:
 def first_rows_markdown(name: str, lang: str | None = None, seed: int = 0, n: int = 3) -> str:
     """The first ``n`` generated rows of scenario ``name``, one column per table row, in words.
 
-    The column's name stays as the code names it (the pages refer to ``approved_past``), with
-    what it records beside it; values are translated (``food_stall`` -> "warung makan"), yes/no
-    instead of 1/0 or True/False, with units and the language's decimal mark.
+    Each row says what the column records, with the column's name as the code names it (the
+    pages refer to ``approved_past``); values are translated (``food_stall`` -> "warung
+    makan"), yes/no instead of 1/0 or True/False, with units and the language's decimal mark.
     """
     lang = lang or current_language()
     rows = load_scenario(name, seed=seed).head(n)
-    header = [t("data.first.column", lang), t("data.first.meaning", lang)] + [
+    header = [t("data.first.column", lang)] + [
         t("data.first.row", lang, n=i) for i in range(1, n + 1)
     ]
     lines = [
@@ -152,6 +152,6 @@ def first_rows_markdown(name: str, lang: str | None = None, seed: int = 0, n: in
     for column in rows.columns:
         cells = [cell_text(column, v, lang) for v in rows[column]]
         meaning = t(f"data.meaning.{column}", lang)
-        lines.append(f"| `{column}` | {meaning} | " + " | ".join(cells) + " |")
+        lines.append(f"| {meaning} (`{column}`) | " + " | ".join(cells) + " |")
     lines.append(":::")
     return "\n".join(lines) + "\n"

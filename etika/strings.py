@@ -215,7 +215,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # datasheet pages: the first rows, in words (etika.datasheets.first_rows_markdown)
     "data.first.column": {"en": "Column", "id": "Kolom"},
-    "data.first.meaning": {"en": "What it records", "id": "Isinya"},
     "data.first.row": {"en": "Row {n}", "id": "Baris {n}"},
     "data.first.caption": {
         "en": "The first {n} rows of the generated data (seed {seed}), one column per row.",
@@ -234,7 +233,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.value.online_shop": {"en": "online shop", "id": "toko daring"},
     "data.value.farm_produce": {"en": "farm produce", "id": "hasil tani"},
     "data.value.repair_shop": {"en": "repair shop (bengkel)", "id": "bengkel"},
-    "data.value.transport": {"en": "transport (ojek, delivery)", "id": "transportasi (ojek, antar)"},
+    "data.value.transport": {
+        "en": "transport (ojek, delivery)",
+        "id": "transportasi (ojek, antar)",
+    },
     "data.value.primary": {"en": "primary school (SD)", "id": "SD"},
     "data.value.junior_secondary": {"en": "junior secondary (SMP)", "id": "SMP"},
     "data.value.senior_secondary": {"en": "senior secondary (SMA/SMK)", "id": "SMA/SMK"},
@@ -242,7 +244,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.value.bachelor": {"en": "bachelor's degree (S1)", "id": "sarjana (S1)"},
     "data.value.rupiah": {"en": "Rp{amount}", "id": "Rp{amount}"},
     "data.value.years": {"en": "{value} years", "id": "{value} tahun"},
-    "data.meaning.applicant_id": {"en": "Running number of the application", "id": "Nomor urut pengajuan"},
+    "data.meaning.applicant_id": {
+        "en": "Running number of the application",
+        "id": "Nomor urut pengajuan",
+    },
     "data.meaning.gender": {"en": "Gender of the applicant", "id": "Gender pemohon"},
     "data.meaning.age": {"en": "Age in years", "id": "Usia dalam tahun"},
     "data.meaning.province": {"en": "Province", "id": "Provinsi"},

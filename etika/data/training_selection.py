@@ -98,8 +98,9 @@ DATASHEET: dict[str, dict[str, str]] = {
             "on purpose: no real person's personal data."
         ),
         "id": (
-            "Dibuat untuk kursus Etika AI: skenario seleksi kedua yang akrab (tempat dalam pelatihan "
-            "keterampilan digital yang didanai pemerintah) untuk latihan tentang bias. Sengaja "
+            "Dibuat untuk kursus Etika AI: skenario seleksi kedua yang akrab (tempat dalam "
+            "pelatihan keterampilan digital yang didanai pemerintah) untuk latihan tentang bias. "
+            "Sengaja "
             "sintetis: tidak ada data pribadi orang sungguhan."
         ),
     },
