@@ -152,6 +152,15 @@ def test_index_page_rural_harm_is_wrong_refusals_not_wrong_approvals(f):
     assert f["area_fpr_rural"] < f["area_fpr_urban"]
 
 
+def test_index_page_most_rural_mistakes_are_refusals():
+    from etika.demos.threshold import threshold_data
+    from etika.fairness import group_metrics
+
+    test, scores = threshold_data()
+    rural = group_metrics(test["repaid"], scores["approved_past"] >= 0.5, test["area"]).loc["rural"]
+    assert rural["fn"] > rural["fp"]  # "most of its mistakes for them are wrong refusals"
+
+
 def test_area_figures_agree_with_fairlearn_counts():
     from etika.bias_chapter import area_figures
     from etika.demos.threshold import threshold_data
