@@ -276,7 +276,8 @@ def calibration_markdown(lang: str | None = None) -> str:
     table = calibration_table()
     rows = []
     for r in table.itertuples():
-        band = f"{fmt_threshold(r.bin_low, lang)}–{fmt_threshold(r.bin_high, lang)}"
+        # word joiners: the band never breaks at its dash on a narrow screen
+        band = f"{fmt_threshold(r.bin_low, lang)}\u2060–\u2060{fmt_threshold(r.bin_high, lang)}"
         rows.append(
             [
                 _group_label(r.group, lang),

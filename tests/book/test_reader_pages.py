@@ -76,7 +76,8 @@ def test_metrics_tables_show_percentages_with_the_readers_decimal_mark(site):
     assert "Share who would repay" in en and "Proporsi yang akan melunasi" in id_
     assert "Gap (percentage points)" in en and "Selisih (poin persentase)" in id_
     assert re.search(r"\b\d+,\d%", id_) and not re.search(r"\b\d+\.\d%", id_)
-    assert re.search(r"0,25–0,50", id_) and re.search(r"0\.25–0\.50", en)
+    assert re.search(r"0,25\u2060?–\u2060?0,50", id_)
+    assert re.search(r"0\.25\u2060?–\u2060?0\.50", en)
 
 
 def test_indonesian_pages_print_no_decimal_point(site):

@@ -273,6 +273,6 @@ def test_metrics_page_tables_are_plain_and_translated():
             assert text.startswith(":::{table}")
     assert "8,5" in rates_markdown("id") and "60,9%" in rates_markdown("id")
     assert "Proporsi yang akan melunasi" in calibration_markdown("id")
-    assert "0,25–0,50" in calibration_markdown("id")
+    assert "0,25\u2060–\u20600,50" in calibration_markdown("id")
     # the gap column is in percentage points, as the prose says
     assert formatted_figures("en")["shared_selection_rate"] in rates_markdown("en")
