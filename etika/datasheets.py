@@ -65,7 +65,9 @@ def datasheet_markdown(name: str, lang: str | None = None, seed: int = 0) -> str
     for section in SECTIONS:
         parts.append(f"## {t(f'data.section.{section}', lang)}\n\n{sheet[section][lang]}\n")
     parts.append(f"## {t('data.section.biases', lang)}\n")
-    parts.append(":::{table}\n:align: left\n")
+    # A caption names each table for screen readers; its anchor link also lets a keyboard
+    # reach the table and scroll it when it is wider than a phone.
+    parts.append(f":::{{table}} {t('data.caption.biases', lang)}\n:align: left\n")
     parts.append(
         f"| {t('data.bias.kind', lang)} | {t('data.bias.column', lang)} | "
         f"{t('data.bias.description', lang)} |\n|---|---|---|"
@@ -82,11 +84,20 @@ def datasheet_markdown(name: str, lang: str | None = None, seed: int = 0) -> str
         t("data.col.group", lang),
         t("data.col.count", lang),
         t("data.col.share", lang),
-        t("data.col.outcome", lang, column=cols["outcome"]),
-        t("data.col.decision", lang, column=cols["decision"]),
-        t("data.col.history", lang, column=cols["history"]),
+        # what the columns record, in words that wrap on a phone (their code names are in the
+        # table of planted biases and in the first rows)
+        t(f"data.meaning.{cols['outcome']}", lang),
+        t(f"data.meaning.{cols['decision']}", lang),
+        t(
+            "data.col.history",
+            lang,
+            column=_lower_first(t(f"data.meaning.{cols['history']}", lang)),
+        ),
     ]
-    parts.append(":::{table}\n:align: left\n")
+    caption = t(
+        "data.caption.evidence", lang, n=_thousands(len(load_scenario(name, seed=seed)), lang)
+    )
+    parts.append(f":::{{table}} {caption}\n:align: left\n")
     parts.append("| " + " | ".join(header) + " |\n|" + "---|" * len(header))
     for row in summary.itertuples():
         parts.append(
@@ -113,6 +124,10 @@ _YES_NO = {
 }
 #: Columns whose values are codes with a name in the reader's language.
 _CODED = {"gender", "area", "business_type", "education"}
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _thousands(value: int, lang: str) -> str:

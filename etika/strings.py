@@ -31,7 +31,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.col.share": {"en": "Share of sample", "id": "Proporsi sampel"},
     "data.col.outcome": {"en": "True outcome ({column})", "id": "Hasil sebenarnya ({column})"},
     "data.col.decision": {"en": "Past decision ({column})", "id": "Keputusan masa lalu ({column})"},
-    "data.col.history": {"en": "Mean {column}", "id": "Rata-rata {column}"},
+    "data.col.history": {"en": "Mean {column} (years)", "id": "Rata-rata {column} (tahun)"},
     "data.group.female": {"en": "Women", "id": "Perempuan"},
     "data.group.male": {"en": "Men", "id": "Laki-laki"},
     "data.group.urban": {"en": "Urban", "id": "Perkotaan"},
@@ -215,6 +215,16 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # datasheet pages: the first rows, in words (etika.datasheets.first_rows_markdown)
     "data.first.column": {"en": "Column", "id": "Kolom"},
+    "data.caption.biases": {
+        "en": "The biases put into this data set on purpose, and the columns that carry them.",
+        "id": "Bias yang sengaja dimasukkan ke dalam kumpulan data ini, dan kolom yang membawanya.",
+    },
+    "data.caption.evidence": {
+        "en": "Each group in the {n} generated rows: its share, its true outcome and its past "
+        "decisions.",
+        "id": "Setiap kelompok dalam {n} baris data yang dihasilkan: proporsinya, hasil "
+        "sebenarnya, dan keputusan masa lalunya.",
+    },
     "data.first.row": {"en": "Row {n}", "id": "Baris {n}"},
     "data.first.caption": {
         "en": "The first {n} rows of the generated data (seed {seed}), one column per row.",
@@ -285,7 +295,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Pernah mengikuti kursus daring",
     },
     "data.meaning.caregiving_gap_years": {
-        "en": "Years out of work to care for family",
+        "en": "Time out of work to care for family",
         "id": "Lama berhenti bekerja untuk mengasuh keluarga",
     },
     "data.meaning.selected_past": {

@@ -103,3 +103,14 @@ def test_quiz_page_has_a_live_region_per_question_and_no_doubled_text(site, lang
     text = text_of(re.sub(r"<script.*?</script>|<style.*?</style>", "", quiz, flags=re.S))
     for doubled in (r"Benar\.\s+Benar", r"Correct\.\s+Right", r"Choose all that apply\."):
         assert not re.search(doubled, text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", (*DATASHEETS, "book/bias/metrics"))
+def test_every_page_table_has_a_caption_with_an_anchor(site, lang, page):
+    # the caption names the table for screen readers, and its anchor link is what a keyboard
+    # reaches when a wide table scrolls sideways on a phone
+    main = main_html(site, lang, page)
+    for table in re.findall(r'<table class="table".*?</table>', main, re.S):
+        caption = re.search(r"<caption>(.*?)</caption>", table, re.S)
+        assert caption and 'class="headerlink"' in caption.group(1), table[:200]
