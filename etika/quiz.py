@@ -5,9 +5,13 @@ explanation for *every* choice (why it is right or wrong), all in both languages
 
 Two renderers:
 
-* :func:`quiz_html`: plain HTML + CSS (no JavaScript, no server). Choosing an answer reveals
-  its explanation through the CSS rule ``input:checked ~ .etika-feedback``. The style is
-  embedded in the snippet so the quiz works the same on the static site and in JupyterLab.
+* :func:`quiz_html`: plain HTML + CSS, no server. Choosing an answer reveals its explanation
+  through the CSS rule ``input:checked ~ .etika-feedback``; in a question with several right
+  answers, every ticked box has its own verdict and a note says when a right answer is still
+  unticked. A small script (``static/etika-quiz.js``) copies the feedback into the question's
+  ``aria-live`` region so that screen readers announce it; without JavaScript the feedback
+  still shows. Style (``static/etika-quiz.css``) and script are embedded in the snippet, so
+  the quiz works the same on the static site and in JupyterLab.
 * :func:`quiz_widget`: ipywidgets, for a live kernel.
 
 Wording follows fairlearn's guide: we *assess* and *mitigate* unfairness; we never claim to
@@ -19,8 +23,10 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 from html import escape
+from pathlib import Path
 
 from etika.i18n import LANGUAGES, current_language, t
 
@@ -92,7 +98,7 @@ BIAS_QUIZ: tuple[Question, ...] = (
         "memprediksi approved_past. Bias jenis apa yang dipelajarinya?",
         (
             "Label bias: the target records the officers' judgement, not repayment.",
-            "Bias label: target mencatat penilaian petugas, bukan pelunasan.",
+            "Bias label: target mencatat keputusan petugas, bukan pelunasan.",
             True,
             "The label itself is biased, so a model that fits it well reproduces the "
             "officers' decisions, including their unfair treatment of women.",
@@ -156,43 +162,41 @@ BIAS_QUIZ: tuple[Question, ...] = (
     ),
     _q(
         "proxies",
-        "Which columns of the micro-credit data can act as proxies for gender? Choose all "
-        "that apply.",
-        "Kolom mana dari data kredit mikro yang dapat berperan sebagai proksi gender? Pilih "
-        "semua yang benar.",
+        "Which columns of the micro-credit data can act as proxies for gender?",
+        "Kolom mana dari data kredit mikro yang dapat berperan sebagai proksi gender?",
         (
             "business_type",
             "business_type (jenis usaha)",
             True,
-            "Yes: tailoring, catering and food stalls are mostly run by women; repair shops and "
+            "Tailoring, catering and food stalls are mostly run by women; repair shops and "
             "transport mostly by men.",
-            "Ya: usaha menjahit, katering dan warung kebanyakan dijalankan perempuan; bengkel dan "
+            "Usaha menjahit, katering dan warung kebanyakan dijalankan perempuan; bengkel dan "
             "transportasi kebanyakan oleh laki-laki.",
         ),
         (
             "household_head",
             "household_head (kepala rumah tangga)",
             True,
-            "Yes: most men in the data are recorded as head of household and most women are not.",
-            "Ya: sebagian besar laki-laki dalam data tercatat sebagai kepala rumah tangga, "
+            "Most men in the data are recorded as head of household and most women are not.",
+            "Sebagian besar laki-laki dalam data tercatat sebagai kepala rumah tangga, "
             "sedangkan sebagian besar perempuan tidak.",
         ),
         (
             "credit_history_years",
             "credit_history_years (lama riwayat kredit)",
             True,
-            "Yes: because of historical bias, women have a shorter formal credit history at the "
+            "Because of historical bias, women have a shorter formal credit history at the "
             "same ability to repay, so the column partly encodes gender.",
-            "Ya: karena bias historis, perempuan memiliki riwayat kredit formal yang lebih pendek "
+            "Karena bias historis, perempuan memiliki riwayat kredit formal yang lebih pendek "
             "pada kemampuan melunasi yang sama, sehingga kolom ini sebagian mengandung gender.",
         ),
         (
             "applicant_id",
             "applicant_id (nomor pemohon)",
             False,
-            "No: the identifier is a running number and says nothing about the applicant. (It "
+            "The identifier is a running number and says nothing about the applicant. (It "
             "should not be a model input anyway.)",
-            "Tidak: nomor pemohon hanyalah nomor urut dan tidak mengatakan apa pun tentang "
+            "Nomor pemohon hanyalah nomor urut dan tidak mengatakan apa pun tentang "
             "pemohon. (Kolom ini memang tidak boleh menjadi masukan model.)",
         ),
     ),
@@ -200,8 +204,8 @@ BIAS_QUIZ: tuple[Question, ...] = (
         "tpr",
         "Among applicants who would repay, a smaller share of women than of men are approved. "
         "Which metric is this, and which fairness criterion compares it between groups?",
-        "Di antara pemohon yang akan melunasi, porsi perempuan yang disetujui lebih kecil "
-        "daripada porsi laki-laki. Metrik apa ini, dan kriteria keadilan mana yang "
+        "Di antara pemohon yang akan melunasi, proporsi perempuan yang disetujui lebih kecil "
+        "daripada proporsi laki-laki. Metrik apa ini, dan kriteria keadilan mana yang "
         "membandingkannya antarkelompok?",
         (
             "The true-positive rate (TPR); equal opportunity.",
@@ -228,7 +232,7 @@ BIAS_QUIZ: tuple[Question, ...] = (
             False,
             "Precision is the share of approved applicants who repay: it starts from the decision, "
             "not from the true outcome.",
-            "Presisi adalah porsi pemohon yang disetujui yang kemudian melunasi: dihitung dari "
+            "Presisi adalah proporsi pemohon yang disetujui yang kemudian melunasi: dihitung dari "
             "keputusan, bukan dari hasil sebenarnya.",
         ),
         (
@@ -243,21 +247,30 @@ BIAS_QUIZ: tuple[Question, ...] = (
     ),
     _q(
         "impossibility",
-        "Women repay more often than men. Can a model that makes some mistakes give both "
-        "groups equal selection rates, equal TPR and FPR, and equal precision, all at once?",
-        "Perempuan lebih sering melunasi daripada laki-laki. Dapatkah model yang masih membuat "
-        "kesalahan memberi kedua kelompok tingkat seleksi yang sama, TPR dan FPR yang sama, "
-        "serta presisi yang sama, semuanya sekaligus?",
+        "Women repay more often than men. Can a lender's model give both groups equal "
+        "selection rates, equal TPR and FPR, and equal precision, all at once?",
+        "Perempuan lebih sering melunasi daripada laki-laki. Dapatkah model pemberi pinjaman "
+        "memberi kedua kelompok tingkat seleksi yang sama, TPR dan FPR yang sama, serta presisi "
+        "yang sama, semuanya sekaligus?",
         (
-            "No: when base rates differ, these criteria cannot all hold together; we have to "
-            "choose, and say who bears the remaining gaps.",
-            "Tidak: jika tingkat dasar berbeda, kriteria ini tidak dapat terpenuhi bersamaan; kita "
-            "harus memilih dan menjelaskan siapa yang menanggung selisih yang tersisa.",
+            "No: when base rates differ and the lender approves anyone at all, these criteria "
+            "cannot all hold together, not even for a perfect model. We have to choose, and say "
+            "who bears the remaining gaps.",
+            "Tidak: jika tingkat dasar berbeda dan pemberi pinjaman menyetujui setidaknya "
+            "sebagian pemohon, kriteria ini tidak dapat terpenuhi bersamaan, bahkan oleh model "
+            "yang sempurna. Kita harus memilih dan menjelaskan siapa yang menanggung selisih "
+            "yang tersisa.",
             True,
-            "Right (Kleinberg et al., 2016; Chouldechova, 2017). In the threshold demo, equalising "
-            "selection rates still leaves gaps in TPR, FPR and precision.",
-            "Benar (Kleinberg dkk., 2016; Chouldechova, 2017). Dalam demo ambang batas, "
-            "menyamakan tingkat seleksi tetap menyisakan selisih TPR, FPR dan presisi.",
+            "A perfect model approves exactly the applicants who would repay, so each group's "
+            "selection rate equals its base rate, and those differ. Related results hold for "
+            "calibration and error rates (Kleinberg et al., 2017; Chouldechova, 2017). In "
+            "the threshold demo, equalising selection rates still leaves gaps in TPR, FPR and "
+            "precision.",
+            "Model yang sempurna menyetujui tepat para pemohon yang akan melunasi, sehingga "
+            "tingkat seleksi tiap kelompok sama dengan tingkat dasarnya, dan keduanya berbeda. "
+            "Hasil serupa berlaku untuk kalibrasi dan tingkat kesalahan (Kleinberg dkk., 2017; "
+            "Chouldechova, 2017). Dalam demo ambang batas, menyamakan tingkat "
+            "seleksi tetap menyisakan selisih TPR, FPR dan presisi.",
         ),
         (
             "Yes, with the right threshold for each group.",
@@ -281,29 +294,30 @@ BIAS_QUIZ: tuple[Question, ...] = (
             "Yes, with enough training data.",
             "Ya, dengan data latih yang cukup banyak.",
             False,
-            "More data reduces random error but does not make the groups' base rates equal, so "
-            "the conflict stays unless the model becomes perfect.",
-            "Data yang lebih banyak mengurangi galat acak, tetapi tidak menyamakan tingkat dasar "
-            "kelompok, sehingga pertentangan tetap ada kecuali modelnya sempurna.",
+            "More data reduces random error but does not make the groups' base rates equal. "
+            "Even a model with no errors at all would approve the two groups at different rates.",
+            "Data yang lebih banyak mengurangi kesalahan acak, tetapi tidak menyamakan tingkat "
+            "dasar kelompok. Bahkan model yang sama sekali tidak keliru akan menyetujui kedua "
+            "kelompok dengan tingkat yang berbeda.",
         ),
     ),
     _q(
         "representation",
         "Rural applicants are a large part of the population but only a small share of the "
         "training data, and their repayment depends on different things. What do you expect?",
-        "Pemohon perdesaan merupakan bagian besar dari populasi tetapi hanya porsi kecil dari "
+        "Pemohon perdesaan merupakan bagian besar dari populasi tetapi hanya proporsi kecil dari "
         "data latih, dan kemampuan melunasi mereka bergantung pada hal yang berbeda. Apa yang "
         "Anda perkirakan?",
         (
             "More errors for rural applicants, which fall as their share in the training data "
             "grows.",
-            "Lebih banyak kesalahan untuk pemohon perdesaan, yang berkurang ketika porsi mereka "
+            "Lebih banyak kesalahan untuk pemohon perdesaan, yang berkurang ketika proporsi mereka "
             "dalam data latih bertambah.",
             True,
             "The model learns the urban pattern; in the demo the rural error rate falls "
             "as the rural share of the training data grows.",
             "Model mempelajari pola perkotaan; dalam demo, tingkat kesalahan perdesaan "
-            "turun ketika porsi pemohon perdesaan dalam data latih bertambah.",
+            "turun ketika proporsi pemohon perdesaan dalam data latih bertambah.",
         ),
         (
             "No difference, because the model is trained on the true outcome (repaid).",
@@ -327,18 +341,18 @@ BIAS_QUIZ: tuple[Question, ...] = (
     _q(
         "harm",
         "A lender uses a model trained on approved_past with one threshold for everyone. Who "
-        "is harmed, and how? Choose all that apply.",
+        "is harmed, and how?",
         "Pemberi pinjaman memakai model yang dilatih dengan approved_past dengan satu ambang "
-        "batas untuk semua orang. Siapa yang dirugikan, dan bagaimana? Pilih semua yang benar.",
+        "batas untuk semua orang. Siapa yang dirugikan, dan bagaimana?",
         (
             "Women who would repay, who are denied credit for their business more often than men "
             "who would repay.",
             "Perempuan yang akan melunasi, yang lebih sering ditolak kreditnya untuk usaha mereka "
             "daripada laki-laki yang akan melunasi.",
             True,
-            "Yes: their TPR is lower. Being refused a loan can mean no stock for the warung or no "
+            "Their TPR is lower. Being refused a loan can mean no stock for the warung or no "
             "new sewing machine: an allocation harm.",
-            "Ya: TPR mereka lebih rendah. Ditolak pinjaman bisa berarti tidak ada modal belanja "
+            "TPR mereka lebih rendah. Ditolak pinjaman bisa berarti tidak ada modal belanja "
             "untuk warung atau mesin jahit baru: kerugian alokasi.",
         ),
         (
@@ -346,8 +360,8 @@ BIAS_QUIZ: tuple[Question, ...] = (
             "Pemilik usaha di perdesaan, yang kurang terwakili dalam data dan dirugikan dalam "
             "keputusan masa lalu.",
             True,
-            "Yes: the model errs more often for them and inherits the officers' penalty.",
-            "Ya: model lebih sering keliru untuk mereka dan mewarisi penalti dari petugas.",
+            "The model errs more often for them and inherits the officers' penalty.",
+            "Model lebih sering keliru untuk mereka dan mewarisi penalti dari petugas.",
         ),
         (
             "Nobody: the model is accurate overall, so it is fair.",
@@ -368,13 +382,13 @@ BIAS_QUIZ: tuple[Question, ...] = (
         (
             "The selection-rate disparity has been mitigated; TPR, FPR and precision still differ "
             "and must be assessed and explained.",
-            "Kesenjangan tingkat seleksi telah dimitigasi; TPR, FPR dan presisi masih berbeda dan "
+            "Selisih tingkat seleksi telah dimitigasi; TPR, FPR dan presisi masih berbeda dan "
             "harus dinilai serta dijelaskan.",
             True,
-            "Right: this is an honest description. One criterion improved; others did not, and "
+            "This is an honest description. One criterion improved; others did not, and "
             "the people affected should know the trade-off.",
-            "Benar: inilah deskripsi yang jujur. Satu kriteria membaik; yang lain tidak, dan "
-            "orang yang terdampak perlu mengetahui konsekuensinya.",
+            "Inilah deskripsi yang jujur. Satu kriteria membaik; yang lain tidak, dan "
+            "orang yang terdampak perlu mengetahui untung-ruginya.",
         ),
         (
             "The model is now unbiased.",
@@ -383,7 +397,7 @@ BIAS_QUIZ: tuple[Question, ...] = (
             "Changing a threshold does not remove the label bias or the proxies, and other gaps "
             "remain. We mitigate disparities; we do not make a model 'unbiased'.",
             "Mengubah ambang batas tidak menghapus bias label atau proksi, dan selisih lain tetap "
-            "ada. Kita memitigasi kesenjangan; kita tidak membuat model 'bebas bias'.",
+            "ada. Kita memitigasi selisih; kita tidak membuat model 'bebas bias'.",
         ),
         (
             "Fairness is solved for this lender.",
@@ -397,16 +411,43 @@ BIAS_QUIZ: tuple[Question, ...] = (
     ),
 )
 
-_QUIZ_CSS = (
-    ".etika-quiz fieldset{border:1px solid #ccc;border-radius:6px;margin:.75rem 0;padding:.5rem}"
-    ".etika-quiz legend{font-weight:600}"
-    ".etika-quiz .etika-choice{display:block;margin:.3rem 0}"
-    ".etika-quiz .etika-feedback{display:none;margin:.2rem 0 .4rem 1.6rem;padding:.3rem .5rem;"
-    "border-left:4px solid #999}"
-    ".etika-quiz input:checked~.etika-feedback{display:block}"
-    ".etika-quiz .etika-feedback.is-correct{border-color:#009E73}"
-    ".etika-quiz .etika-feedback.is-incorrect{border-color:#D55E00}"
-)
+#: Where the choices of each question stand on the page (indices into the order written above),
+#: so that the right answer is not always in the same place; tests/unit/test_quiz.py checks it.
+CHOICE_ORDER: dict[str, tuple[int, ...]] = {
+    "label-bias": (1, 0, 2),
+    "unawareness": (0, 1, 2),
+    "proxies": (0, 3, 1, 2),
+    "tpr": (1, 2, 0, 3),
+    "impossibility": (1, 2, 3, 0),
+    "representation": (0, 2, 1),
+    "harm": (2, 0, 1),
+    "claims": (1, 2, 0),
+}
+
+
+def _arranged(question: Question) -> Question:
+    order = CHOICE_ORDER.get(question.key)
+    if order is None:
+        return question
+    if sorted(order) != list(range(len(question.choices))):
+        raise ValueError(f"question {question.key!r}: CHOICE_ORDER is not a permutation")
+    return replace(question, choices=tuple(question.choices[i] for i in order))
+
+
+BIAS_QUIZ = tuple(_arranged(q) for q in BIAS_QUIZ)
+
+_STATIC = Path(__file__).parent / "static"
+
+
+@cache
+def _asset(name: str) -> str:
+    return (_STATIC / name).read_text(encoding="utf-8")
+
+
+def quiz_css() -> str:
+    """The quiz's style sheet (``etika/static/etika-quiz.css``), embedded in every quiz."""
+    return _asset("etika-quiz.css")
+
 
 _counter = itertools.count(1)
 
@@ -416,16 +457,23 @@ def _quiz_id(questions) -> str:
     return f"etq-{digest}-{next(_counter)}"
 
 
+def _verdict_key(question: Question, choice: Choice) -> str:
+    if question.multiple:
+        return "quiz.applies" if choice.correct else "quiz.does_not_apply"
+    return "quiz.correct" if choice.correct else "quiz.incorrect"
+
+
 def quiz_html(questions=BIAS_QUIZ, lang: str | None = None, id_prefix: str | None = None) -> str:
-    """The quiz as one HTML snippet with instant feedback and no JavaScript.
+    """The quiz as one HTML snippet with instant feedback, which works without JavaScript.
 
     Every element id is prefixed with ``id_prefix`` (default: unique per call), so two
-    quizzes, or the same quiz twice, can share a page.
+    quizzes, or the same quiz twice, can share a page. Each question has its own
+    ``aria-live="polite"`` region, filled by the embedded script when an answer is chosen.
     """
     lang = lang or current_language()
     prefix = id_prefix or _quiz_id(questions)
     parts = [
-        f'<div class="etika-quiz" id="{prefix}" lang="{lang}"><style>{_QUIZ_CSS}</style>',
+        f'<div class="etika-quiz" id="{prefix}" lang="{lang}"><style>{quiz_css()}</style>',
         f"<h3>{escape(t('quiz.title', lang))}</h3>",
     ]
     for qi, q in enumerate(questions, start=1):
@@ -435,37 +483,54 @@ def quiz_html(questions=BIAS_QUIZ, lang: str | None = None, id_prefix: str | Non
         name = f"{prefix}-q{qi}"
         parts.append(
             f'<fieldset id="{name}"><legend>{escape(t("quiz.question", lang, n=qi))}</legend>'
-            f"<p>{escape(q.prompt[lang])} <em>{escape(hint)}</em></p>"
+            f'<p class="etika-prompt">{escape(q.prompt[lang])} <em>{escape(hint)}</em></p>'
         )
         for ci, c in enumerate(q.choices):
             cid = f"{name}-c{ci}"
-            verdict = t("quiz.correct" if c.correct else "quiz.incorrect", lang)
             cls = "is-correct" if c.correct else "is-incorrect"
+            right = " data-correct" if c.correct else ""
             parts.append(
-                f'<div class="etika-choice"><input type="{kind}" id="{cid}" name="{name}">'
-                f' <label for="{cid}">{escape(c.text[lang])}</label>'
-                f'<div class="etika-feedback {cls}" role="note"><strong>{escape(verdict)}</strong> '
+                f'<div class="etika-choice"><input type="{kind}" id="{cid}" name="{name}"'
+                f' value="{ci}"{right}>'
+                f'<label for="{cid}">{escape(c.text[lang])}</label>'
+                f'<div class="etika-feedback {cls}"><strong>'
+                f"{escape(t(_verdict_key(q, c), lang))}</strong> "
                 f"{escape(c.explanation[lang])}</div></div>"
             )
-        parts.append("</fieldset>")
-    parts.append("</div>")
+        if q.multiple:
+            parts.append(
+                f'<p class="etika-missed">{escape(t("quiz.missed", lang))}</p>'
+                f'<p class="etika-complete">{escape(t("quiz.all_found", lang))}</p>'
+            )
+        parts.append('<div class="etika-live" aria-live="polite" role="status"></div></fieldset>')
+    script = _asset("etika-quiz.js").replace("__QUIZ_ID__", prefix)
+    parts.append(f"<script>{script}</script></div>")
     return "".join(parts)
 
 
 def check_answer(
     question: Question, selected: list[int] | tuple[int, ...], lang: str | None = None
 ) -> str:
-    """Feedback HTML for the chosen choice indices: a verdict and every chosen explanation."""
+    """Feedback HTML for the chosen choice indices (the widget view's feedback).
+
+    An overall verdict, then a verdict and the explanation for every chosen answer; in a
+    question with several right answers, a note when a right answer was not chosen.
+    """
     lang = lang or current_language()
     if not selected:
         return f"<p>{escape(t('quiz.none_selected', lang))}</p>"
     right = {i for i, c in enumerate(question.choices) if c.correct}
-    verdict = t("quiz.correct" if set(selected) == right else "quiz.incorrect", lang)
+    chosen = set(selected)
+    verdict = t("quiz.correct" if chosen == right else "quiz.incorrect", lang)
     items = "".join(
-        f"<li>{escape(c.text[lang])}: {escape(c.explanation[lang])}</li>"
-        for c in (question.choices[i] for i in sorted(selected))
+        f"<li><strong>{escape(t(_verdict_key(question, c), lang))}</strong> "
+        f"{escape(c.text[lang])}: {escape(c.explanation[lang])}</li>"
+        for c in (question.choices[i] for i in sorted(chosen))
     )
-    return f"<p><strong>{escape(verdict)}</strong></p><ul>{items}</ul>"
+    missed = ""
+    if question.multiple and right - chosen:
+        missed = f"<p>{escape(t('quiz.missed', lang))}</p>"
+    return f"<p><strong>{escape(verdict)}</strong></p><ul>{items}</ul>{missed}"
 
 
 def quiz_widget(questions=BIAS_QUIZ, lang: str | None = None):
@@ -476,9 +541,10 @@ def quiz_widget(questions=BIAS_QUIZ, lang: str | None = None):
     boxes = [w.HTML(f"<h3>{escape(t('quiz.title', lang))}</h3>")]
     for qi, q in enumerate(questions, start=1):
         q.validate()
+        hint = t("quiz.choose_all" if q.multiple else "quiz.choose_one", lang)
         prompt = w.HTML(
             f"<p><strong>{escape(t('quiz.question', lang, n=qi))}</strong> "
-            f"{escape(q.prompt[lang])}</p>"
+            f"{escape(q.prompt[lang])} <em>{escape(hint)}</em></p>"
         )
         if q.multiple:
             picks = [

@@ -28,10 +28,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.kind.measurement": {"en": "Measurement", "id": "Pengukuran"},
     "data.col.group": {"en": "Group", "id": "Kelompok"},
     "data.col.count": {"en": "Rows", "id": "Jumlah baris"},
-    "data.col.share": {"en": "Share of sample", "id": "Porsi sampel"},
+    "data.col.share": {"en": "Share of sample", "id": "Proporsi sampel"},
     "data.col.outcome": {"en": "True outcome ({column})", "id": "Hasil sebenarnya ({column})"},
     "data.col.decision": {"en": "Past decision ({column})", "id": "Keputusan masa lalu ({column})"},
-    "data.col.history": {"en": "Mean {column}", "id": "Rata-rata {column}"},
+    "data.col.history": {"en": "Mean {column} (years)", "id": "Rata-rata {column} (tahun)"},
     "data.group.female": {"en": "Women", "id": "Perempuan"},
     "data.group.male": {"en": "Men", "id": "Laki-laki"},
     "data.group.urban": {"en": "Urban", "id": "Perkotaan"},
@@ -107,7 +107,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # proxy demo
     "proxy.title": {
         "en": "Does removing the gender column close the gap?",
-        "id": "Apakah menghapus kolom gender menutup selisih?",
+        "id": "Apakah menghapus kolom gender menghilangkan selisih?",
     },
     "proxy.threshold": {"en": "Threshold", "id": "Ambang batas"},
     "proxy.with_gender": {"en": "Model with gender", "id": "Model dengan gender"},
@@ -146,14 +146,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "representation.share": {
         "en": "Share of rural applicants in the training data",
-        "id": "Porsi pemohon perdesaan dalam data latih",
+        "id": "Proporsi pemohon perdesaan dalam data latih",
     },
     "representation.metric": {"en": "Measure", "id": "Ukuran"},
     "representation.alt": {
         "en": "Line chart of the chosen error measure for urban and rural applicants (vertical "
         "axis) against the share of rural applicants in the training data (horizontal axis).",
         "id": "Diagram garis ukuran kesalahan yang dipilih untuk pemohon perkotaan dan "
-        "perdesaan (sumbu tegak) terhadap porsi pemohon perdesaan dalam data latih (sumbu "
+        "perdesaan (sumbu tegak) terhadap proporsi pemohon perdesaan dalam data latih (sumbu "
         "datar).",
     },
     "representation.try": {
@@ -176,17 +176,147 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "quiz.none_selected": {"en": "Choose an answer first.", "id": "Pilih jawaban terlebih dahulu."},
     "quiz.question": {"en": "Question {n}", "id": "Pertanyaan {n}"},
+    "quiz.applies": {"en": "Yes, this one applies.", "id": "Ya, jawaban ini benar."},
+    "quiz.does_not_apply": {
+        "en": "No, this one does not apply.",
+        "id": "Bukan, jawaban ini tidak tepat.",
+    },
+    "quiz.missed": {
+        "en": "Not every answer that applies is ticked yet: look again at the others.",
+        "id": "Masih ada jawaban benar yang belum Anda centang: periksa lagi pilihan lainnya.",
+    },
+    "quiz.all_found": {
+        "en": "You have ticked every answer that applies, and only those.",
+        "id": "Anda sudah mencentang semua jawaban yang benar, dan hanya itu.",
+    },
+    # bias chapter tables on the pages (etika.bias_chapter); the content engineer's keys
+    "table.group": {"en": "Group", "id": "Kelompok"},
+    "table.score_band": {"en": "Score band", "id": "Rentang skor"},
+    "table.mean_score": {"en": "Average score", "id": "Skor rata-rata"},
+    "table.repay_share": {
+        "en": "Share who would repay",
+        "id": "Proporsi yang akan melunasi",
+    },
+    "table.measure": {"en": "Measure", "id": "Ukuran"},
+    "table.gap_pp": {
+        "en": "Gap (percentage points)",
+        "id": "Selisih (poin persentase)",
+    },
+    "table.caption.calibration": {
+        "en": "Average score and actual repayment, per score band and group (model learned "
+        "from past officers' decisions, test set).",
+        "id": "Skor rata-rata dan pelunasan sebenarnya, per rentang skor dan kelompok (model "
+        "belajar dari keputusan petugas terdahulu, data uji).",
+    },
+    "table.caption.rates": {
+        "en": "The four rates for each group at a threshold of {threshold}, and the gap.",
+        "id": "Keempat tingkat untuk setiap kelompok pada ambang batas {threshold}, dan "
+        "selisihnya.",
+    },
+    # datasheet pages: the first rows, in words (etika.datasheets.first_rows_markdown)
+    "data.first.column": {"en": "Column", "id": "Kolom"},
+    "data.caption.biases": {
+        "en": "The biases put into this data set on purpose, and the columns that carry them.",
+        "id": "Bias yang sengaja dimasukkan ke dalam kumpulan data ini, dan kolom yang membawanya.",
+    },
+    "data.caption.evidence": {
+        "en": "Each group in the {n} generated rows: its share, its true outcome and its past "
+        "decisions.",
+        "id": "Setiap kelompok dalam {n} baris data yang dihasilkan: proporsinya, hasil "
+        "sebenarnya, dan keputusan masa lalunya.",
+    },
+    "data.first.row": {"en": "Row {n}", "id": "Baris {n}"},
+    "data.first.caption": {
+        "en": "The first {n} rows of the generated data (seed {seed}), one column per row.",
+        "id": "{n} baris pertama data yang dibuat (seed {seed}), satu kolom per baris tabel.",
+    },
+    "data.value.yes": {"en": "yes", "id": "ya"},
+    "data.value.no": {"en": "no", "id": "tidak"},
+    "data.value.female": {"en": "woman", "id": "perempuan"},
+    "data.value.male": {"en": "man", "id": "laki-laki"},
+    "data.value.urban": {"en": "urban", "id": "perkotaan"},
+    "data.value.rural": {"en": "rural", "id": "perdesaan"},
+    "data.value.food_stall": {"en": "food stall (warung)", "id": "warung makan"},
+    "data.value.catering": {"en": "catering", "id": "katering"},
+    "data.value.tailoring": {"en": "tailoring", "id": "menjahit"},
+    "data.value.handicraft": {"en": "handicraft", "id": "kerajinan tangan"},
+    "data.value.online_shop": {"en": "online shop", "id": "toko daring"},
+    "data.value.farm_produce": {"en": "farm produce", "id": "hasil tani"},
+    "data.value.repair_shop": {"en": "repair shop (bengkel)", "id": "bengkel"},
+    "data.value.transport": {
+        "en": "transport (ojek, delivery)",
+        "id": "transportasi (ojek, antar)",
+    },
+    "data.value.primary": {"en": "primary school (SD)", "id": "SD"},
+    "data.value.junior_secondary": {"en": "junior secondary (SMP)", "id": "SMP"},
+    "data.value.senior_secondary": {"en": "senior secondary (SMA/SMK)", "id": "SMA/SMK"},
+    "data.value.diploma": {"en": "diploma (D3)", "id": "diploma (D3)"},
+    "data.value.bachelor": {"en": "bachelor's degree (S1)", "id": "sarjana (S1)"},
+    "data.value.rupiah": {"en": "Rp{amount}", "id": "Rp{amount}"},
+    "data.value.years": {"en": "{value} years", "id": "{value} tahun"},
+    "data.meaning.applicant_id": {
+        "en": "Running number of the application",
+        "id": "Nomor urut pengajuan",
+    },
+    "data.meaning.gender": {"en": "Gender of the applicant", "id": "Gender pemohon"},
+    "data.meaning.age": {"en": "Age in years", "id": "Usia dalam tahun"},
+    "data.meaning.province": {"en": "Province", "id": "Provinsi"},
+    "data.meaning.area": {"en": "Urban or rural area", "id": "Wilayah perkotaan atau perdesaan"},
+    "data.meaning.household_head": {
+        "en": "Registered as head of the household",
+        "id": "Tercatat sebagai kepala rumah tangga",
+    },
+    "data.meaning.business_type": {"en": "Kind of business", "id": "Jenis usaha"},
+    "data.meaning.years_running": {
+        "en": "How long the business has run",
+        "id": "Lama usaha berjalan",
+    },
+    "data.meaning.monthly_revenue_idr": {"en": "Monthly revenue", "id": "Omzet bulanan"},
+    "data.meaning.credit_history_years": {
+        "en": "Length of formal credit history",
+        "id": "Lama riwayat kredit formal",
+    },
+    "data.meaning.has_marketplace": {
+        "en": "Sells on an online marketplace",
+        "id": "Berjualan di marketplace daring",
+    },
+    "data.meaning.repaid": {
+        "en": "Would repay the loan (true outcome)",
+        "id": "Akan melunasi pinjaman (hasil sebenarnya)",
+    },
+    "data.meaning.approved_past": {
+        "en": "Approved by a past loan officer",
+        "id": "Disetujui petugas kredit terdahulu",
+    },
+    "data.meaning.education": {"en": "Highest education", "id": "Pendidikan terakhir"},
+    "data.meaning.has_smartphone": {"en": "Owns a smartphone", "id": "Memiliki ponsel pintar"},
+    "data.meaning.prior_online_course": {
+        "en": "Has taken an online course before",
+        "id": "Pernah mengikuti kursus daring",
+    },
+    "data.meaning.caregiving_gap_years": {
+        "en": "Time out of work to care for family",
+        "id": "Lama berhenti bekerja untuk mengasuh keluarga",
+    },
+    "data.meaning.selected_past": {
+        "en": "Selected by past organisers",
+        "id": "Dipilih panitia terdahulu",
+    },
+    "data.meaning.completed": {
+        "en": "Would complete the training (true outcome)",
+        "id": "Akan menyelesaikan pelatihan (hasil sebenarnya)",
+    },
     # demo number formats and score histogram (etika.demos.render, etika-demos.js)
     "unit.pp": {"en": "pp", "id": "poin"},
     "threshold.hist.x": {"en": "Score given by the model", "id": "Skor dari model"},
-    "threshold.hist.y": {"en": "Share of the group", "id": "Porsi kelompok"},
+    "threshold.hist.y": {"en": "Share of the group", "id": "Proporsi kelompok"},
     "threshold.hist.line": {"en": "Threshold", "id": "Ambang batas"},
     "threshold.hist.alt": {
         "en": "Histogram of the model's scores for women (solid bars) and men (hatched bars): "
         "the share of each group in each score band. Vertical dashed lines mark the "
         "thresholds; applicants at or above a line are approved.",
         "id": "Histogram skor model untuk perempuan (batang penuh) dan laki-laki (batang "
-        "bergaris): porsi tiap kelompok di setiap rentang skor. Garis putus-putus tegak "
+        "bergaris): proporsi tiap kelompok di setiap rentang skor. Garis putus-putus tegak "
         "menandai ambang batas; pemohon pada atau di atas garis disetujui.",
     },
     "proxy.strength_text": {

@@ -73,7 +73,7 @@ PLANTED_BIASES: list[dict[str, str]] = [
         "description_id": (
             "Penyeleksi di masa lalu lebih jarang memilih perempuan, pemohon berusia di atas "
             "40 tahun dan pemohon perdesaan dibandingkan tingkat penyelesaian mereka: "
-            "selected_past mencatat penilaian penyeleksi, completed mencatat apa yang terjadi."
+            "selected_past mencatat keputusan penyeleksi, completed mencatat apa yang terjadi."
         ),
     },
     {
@@ -98,8 +98,9 @@ DATASHEET: dict[str, dict[str, str]] = {
             "on purpose: no real person's personal data."
         ),
         "id": (
-            "Dibuat untuk kursus Etika AI: skenario seleksi kedua yang akrab (kursi pelatihan "
-            "keterampilan digital yang didanai pemerintah) untuk latihan tentang bias. Sengaja "
+            "Dibuat untuk kursus Etika AI: skenario seleksi kedua yang akrab (tempat dalam "
+            "pelatihan keterampilan digital yang didanai pemerintah) untuk latihan tentang bias. "
+            "Sengaja "
             "sintetis: tidak ada data pribadi orang sungguhan."
         ),
     },

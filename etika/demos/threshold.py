@@ -3,8 +3,9 @@
 A logistic-regression model is trained on the micro-credit data (without the gender column,
 as a bank that "removed gender" would do) and scores a held-out test split. By default it
 learns from ``approved_past`` — the past officers' decisions, which carry label bias — because
-that is how real credit models are usually built and it shows how a biased label reaches the
-scores. A second model trained on the true outcome ``repaid`` is in the same table
+that shows most simply how a biased label reaches the scores (real credit models usually learn
+repayment, which is observed only for approved loans: the selective-labels problem, Lakkaraju
+et al., KDD 2017). A second model trained on the true outcome ``repaid`` is in the same table
 (``label`` column) for comparison. Every rate is measured against the true outcome
 ``repaid``: who would really have repaid.
 
@@ -13,9 +14,11 @@ precision and the confusion counts. The views combine a row for women and a row 
 per-group thresholds need no extra computation.
 
 Base rates of repayment differ between women and men, so no threshold choice can make the
-selection rates, the error rates (TPR/FPR) and the precision all equal at once unless the
-model is perfect (Kleinberg, Mullainathan & Raghavan, 2016, arXiv:1609.05807; Chouldechova,
-2017, *Big Data* 5(2)). :func:`equal_selection_thresholds` and :func:`equal_tpr_thresholds`
+selection rates, the TPRs and the precision all equal at once while anyone is approved (see
+:func:`etika.bias_chapter.best_all_round`); related results: Kleinberg, Mullainathan &
+Raghavan, ITCS 2017 (calibration vs. balance for each class, unless prediction is perfect or
+base rates are equal) and Chouldechova, *Big Data* 5(2), 2017 (predictive parity vs. equal
+FPR and FNR). :func:`equal_selection_thresholds` and :func:`equal_tpr_thresholds`
 give the figures the chapter quotes.
 """
 

@@ -22,7 +22,7 @@ NOT_DATA = [
     r"\]\([^)]*\)",  # link targets
     r"^\s*\d+\.\s",  # ordered-list markers
     r"\b(19|20)\d\d\b",  # years
-    r"\bNo\. \d+\b|\bArticle \d+( point \d+)?\b",  # legal citations
+    r"\bNo\. \d+\b|\bArticle \d+( point \d+| paragraph \(\d+\))?",  # legal citations
     r"\bPython 3\.11\b|\bport \d+\b",  # instructions
 ]
 ILLUSTRATIONS = {

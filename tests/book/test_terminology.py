@@ -25,6 +25,17 @@ RIVALS = {
     "bebas dari bias": "(never claim a model is free of bias)",
     "data personal": "data pribadi",
 }
+#: Rival words that are also parts of other words ("porsi" in "proporsi"): whole words only.
+RIVAL_WORDS = {
+    r"\bporsi(nya)?\b": "proporsi",
+    r"\bgalat\b": "kesalahan",
+    r"\bmeremehkan\b": "menilai terlalu rendah",
+    r"\bkesenjangan\b": "selisih (gap)",
+    r"\bharga(nya)?\b|\bongkos\b|\bkonsekuensi(nya)?\b": "biaya (cost)",
+    r"\bkursi pelatihan\b": "tempat dalam pelatihan",
+    r"\bmenutup selisih\b": "menghilangkan selisih",
+    r"\bpenilaian (petugas|penyeleksi)\b": "keputusan (penilaian is for assessment only)",
+}
 SOURCES = sorted(
     [*(ROOT / "book" / "locales" / "id").rglob("*.po"), *(ROOT / "etika").rglob("*.py")]
 )
@@ -39,4 +50,5 @@ def joined_text(path) -> str:
 def test_no_rival_terms(path):
     text = re.sub(r"\s+", " ", joined_text(path).lower())
     found = {rival: use for rival, use in RIVALS.items() if rival in text}
+    found |= {rival: use for rival, use in RIVAL_WORDS.items() if re.search(rival, text)}
     assert not found, f"{path}: use the glossary's term: {found}"
