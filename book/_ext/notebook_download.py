@@ -48,9 +48,18 @@ class Translator:
         if self.catalogue is None or not msgid:
             return msgid
         translated = self.catalogue.gettext(msgid)
-        if translated == msgid:
+        if translated == msgid and not self._listed(msgid):
             self.missing.append(msgid)
         return translated
+
+    def _listed(self, msgid: str) -> bool:
+        # A message may be translated as itself (a formula); only an absent one is missing.
+        catalogue = self.catalogue
+        while catalogue is not None:
+            if msgid in getattr(catalogue, "_catalog", {}):
+                return True
+            catalogue = getattr(catalogue, "_fallback", None)
+        return False
 
 
 def _replacements(source: str, translate: Translator, offset: int = 0) -> list:
