@@ -371,7 +371,7 @@ def _learner_mounts(base: Path, st: Settings, uid) -> list[sandbox.Mount]:
     tmpfs of its own with a total size and number of files (mounted by the grader as root;
     else bubblewrap's ``--size``, and the exchange folder a plain folder)."""
     mounts = [sandbox.Mount(A_IN, str(base / "in"), "ro")]
-    (base / "in").mkdir(parents=True, exist_ok=True)
+    _own_tmpfs(base / "in", st)
     for name, inside, limit, mode, owned in A_SPACES:
         where = base / name
         where.mkdir(exist_ok=True)
@@ -392,6 +392,16 @@ def _learner_mounts(base: Path, st: Settings, uid) -> list[sandbox.Mount]:
             mounts.append(sandbox.Mount(inside, str(where), "tmpfs", size))
         # /tmp and /dev/shm otherwise: bubblewrap's own, sized by the limits (sandbox.command)
     return mounts
+
+
+def _own_tmpfs(where: Path, st: Settings) -> None:
+    """A read-only input folder of a learner's sandbox: a tmpfs of its own where the grader may
+    mount one, so that even the kernel's list of mounts (``/proc/self/mountinfo``, which names
+    the folder a bind comes from) does not say where the course is."""
+    where.mkdir(parents=True, exist_ok=True)
+    if st.bwrap is not None and not os.path.ismount(where):
+        size = st.limits.disk_mb * sandbox.MB
+        sandbox.mount_tmpfs(where, size=size, inodes=st.limits.files, uid=0, mode=0o755)
 
 
 def _full_spaces(base: Path, st: Settings) -> list[str]:
@@ -452,8 +462,9 @@ def _a_prelude(slot: Slot, rel: ReleaseNb, st: Settings, base: Path) -> Path:
     """The release's leading locked cells and the assignment's files, for A's zygote to run
     once (``learner_run.prepare``); root-owned and read-only in the sandbox."""
     where = base / "prelude"
-    if not where.exists():
-        (where / "files").mkdir(parents=True)
+    if not (where / "plan.json").exists():
+        _own_tmpfs(where, st)
+        (where / "files").mkdir()
         if slot.files is not None:
             _copy_files(slot.files, where / "files", skip_notebooks=True)
         cells = []
