@@ -1296,17 +1296,18 @@ def _grade(course, aid, todo_ids, force, jobs, st: Settings, progress) -> GradeR
                 for attempt in (1, 2):
                     job.scratch = Path(tempfile.mkdtemp(prefix="job-", dir=base))
                     os.chmod(job.scratch, 0o711)
-                    job.proc, job.killed_for = None, ""
+                    job.proc, job.killed_for, job.fault = None, "", ""
                     try:
                         return run_job(course, job, releases, st, slot, template)
                     except Exception as exc:  # the grader's fault, never the learner's result
                         why = f"{type(exc).__name__}: {untrusted.shown(exc)}"[:300]
-                        job.fault = f"grader error ({why})"
+                        fault = f"grader error ({why})"
                         _kill(job)
                         slot.replace()  # a fresh slot for the retry and for the next learner
                         if attempt == 1:
                             shutil.rmtree(job.scratch, ignore_errors=True)
-                return None, job.fault, []
+                job.fault = fault  # twice: reported, not graded
+                return None, fault, []
             finally:
                 # the submission's traces are removed in its own time, before the next one
                 clean_slot(slot)
