@@ -25,9 +25,15 @@ done the heavy imports and run the release's setup cells once; each run is a chi
 it, after the zygote has reset the sandbox (no process, file, IPC object or keyring left). In
 a warm slot, B's worker runs its cells in its own process (``inprocess.py``, nbgrader's Execute
 step without a kernel: B runs no learner code, so a separate kernel protects nothing there).
-A's exchange folder lives in the slot (``slot-N/a-NB/xchg``, owned by A's uid, mode 0755) and
-B's zygote sees the whole grading folder, so B reads A's snapshots and reaches its socket at the
-same path.
+A's exchange folder lives in the slot (``slot-N/a-NB/xchg``, owned by A's uid, mode 0755); B's
+zygote sees it read-only at ``/etika/learner/NB``, and its own job folder (``slot-N/b-job``,
+moved into the job's scratch folder once B is done) at ``/etika/grading``: nothing of another
+slot or another job. Every path inside a sandbox is neutral (``sandbox.View``); each folder a
+sandbox writes is a size- and file-limited tmpfs (as root), emptied after each submission
+within ``CLEAN_SECONDS`` or the slot is replaced (``clean_slot``). Every file the grader reads
+from a sandbox goes through ``untrusted.read_file`` (no link, no FIFO, bounded). A failure of
+the grader's own machinery (``GraderFault``, ``zygote.SlotError``) is retried once on a fresh
+slot, then reported and left ungraded: never recorded as the learner's result.
 """
 
 from __future__ import annotations
@@ -594,6 +600,9 @@ def run_learner(course, job, rel, st: Settings, uid, slot: Slot | None = None) -
             return run
         if warm:
             os.chmod(xchg, 0o755)  # its owner (the last learner) may have changed it
+            log_path.touch()  # made here, so that only kernel A's own writes change the folder
+            if uid is not None:
+                os.chown(log_path, uid, uid)
         plan = {
             "cells": code,
             "skip": sorted(skip),
@@ -619,8 +628,12 @@ def run_learner(course, job, rel, st: Settings, uid, slot: Slot | None = None) -
         else:
             _chown_tree(in_dir, uid)
             proc = _spawn_learner(st, uid, mounts, view, log_path)
+        # the folder's change time: kernel A names each cell there before running it, and no
+        # process can set a change time back, so a learner that replaces or removes that name
+        # before the grader has read it cannot pass its own cell off as the grader's failure
+        mark = os.stat(xchg).st_ctime_ns
         started = time.monotonic()
-        cur, since, why = None, started, ""
+        cur, since, why, unread = None, started, "", ""
         while True:
             if untrusted.is_regular(xchg / "ready"):
                 run.proc = proc
@@ -633,6 +646,12 @@ def run_learner(course, job, rel, st: Settings, uid, slot: Slot | None = None) -
             # a progress file the sandbox replaced (a FIFO, a link) tells nothing: the cell
             # last seen keeps running, and its limit, and the notebook's, still apply
             idx = _progress(xchg, cur)
+            if idx is None and os.stat(xchg).st_ctime_ns != mark:
+                # a cell was named, but what named it is gone: the first that can have run
+                idx = _first_runnable(code, skip)
+                unread = " (which cell could not be read: the file naming it was replaced)"
+            elif idx != cur:
+                unread = ""
             if idx != cur:
                 cur, since = idx, now
             if rc is not None:
@@ -657,14 +676,20 @@ def run_learner(course, job, rel, st: Settings, uid, slot: Slot | None = None) -
             raise GraderFault(f"the learner's kernel {why} before its first cell ({tail[:200]})")
         label = untrusted.shown(code[cur]["grade_id"] or "(no id)")
         run.notes.append(
-            f"code cell {cur + 1} [{label}] {why}; it was skipped and the notebook run again "
-            "without it: points earned by the other cells are kept"
+            f"code cell {cur + 1} [{label}] {why}{unread}; it was skipped and the notebook run "
+            "again without it: points earned by the other cells are kept"
         )
         skip.add(cur)
         if attempt == MAX_ATTEMPTS - 1 or now - started > nb_limit:
             skip.update(range(cur, len(code)))  # last try: nothing from here on
     filled()
     return run
+
+
+def _first_runnable(code: list[dict], skip: set[int]) -> int | None:
+    """The first cell kernel A runs itself (the release's setup cells may be run already)."""
+    left = [i for i in range(len(code)) if i not in skip]
+    return next((i for i in left if not code[i]["locked"]), left[0] if left else None)
 
 
 class GraderFault(Exception):
@@ -977,6 +1002,15 @@ def _run_grader(course, job, releases, runs, st, uid, template, slot: Slot | Non
     shutil.copyfile(template, bdir / "gradebook.db")
     shutil.copyfile(course.root / "nbgrader_config.py", bdir / "nbgrader_config.py")
     (bdir / "home").mkdir()
+    if st.bwrap is not None and slot is None:
+        # the venv's own kernel spec names the venv's real path: B's kernel (cold mode) starts
+        # from the neutral one, found first in the user's data folder
+        spec = bdir / "home" / ".local" / "share" / "jupyter" / "kernels" / "python3"
+        spec.mkdir(parents=True)
+        argv = [sandbox.python_inside(), "-Xfrozen_modules=off", "-m", "ipykernel_launcher"]
+        argv += ["-f", "{connection_file}"]
+        doc = {"argv": argv, "display_name": "Python 3 (ipykernel)", "language": "python"}
+        (spec / "kernel.json").write_text(json.dumps(doc))
     _chown_tree(bdir, uid)
     argv = [
         sandbox.python_inside(st.bwrap is not None),
@@ -1056,7 +1090,15 @@ def _graded_folder(job: Job) -> Path | None:
     out = bdir / "autograded" / job.student / job.assignment
     real = os.path.realpath(out)
     inside = real.startswith(os.path.realpath(bdir) + os.sep)
-    return out if inside and out.is_dir() and not out.is_symlink() else None
+    if not (inside and out.is_dir() and not out.is_symlink()):
+        return None
+    for top, dirs, files in os.walk(out):  # what goes into the course: plain files only
+        for name in files + dirs:
+            path = os.path.join(top, name)
+            mode = os.lstat(path).st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                os.unlink(path)
+    return out
 
 
 def _spawn_grader(job, cmd, env, bdir: Path, st: Settings) -> subprocess.Popen:
