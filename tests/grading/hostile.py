@@ -18,6 +18,12 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
 MEAN_WRONG = "def mean(xs):\n    return 0"
+# the limits the corpus is graded with (the test and benchmarks/hostile_report.py); the
+# disk-quota case checks what it could write against the two totals, two slots at a time
+LIMITS = [
+    *("--timeout", "3", "--memory-mb", "768", "--max-processes", "48", "--max-file-mb", "16"),
+    *("--max-disk-mb", "64", "--max-tmp-mb", "32", "--jobs", "2"),
+]
 
 
 @dataclass

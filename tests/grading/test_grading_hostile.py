@@ -43,27 +43,7 @@ def hostile_run(released_template, tmp_path_factory):
         ctx = H.Ctx(str(course), listener.getsockname()[1], os.getpid())
         H.write_submissions(course, release_nb(course), ctx)
         before = outside_scratch(course)
-        rc, out, err = cli(
-            "--course",
-            course,
-            "-q",
-            "grade",
-            F.AID,
-            "--timeout",
-            TIMEOUT,
-            "--memory-mb",
-            "768",
-            "--max-processes",
-            "48",
-            "--max-file-mb",
-            "16",
-            "--max-disk-mb",
-            "64",
-            "--max-tmp-mb",
-            "32",
-            "--jobs",
-            "2",
-        )
+        rc, out, err = cli("--course", course, "-q", "grade", F.AID, *H.LIMITS)
         try:
             conn, _ = listener.accept()
             conn.close()
