@@ -180,3 +180,18 @@ def test_no_course_or_repository_path_reaches_a_graded_notebook(hostile_run):
     text = nb.read_text()
     assert "where am I: /etika/work" in text and "/opt/etika/src/autograder/" in text
     assert course not in hostile_run["out"] and repo not in hostile_run["out"]
+
+
+def test_feedback_states_the_quota_hit_and_no_path(hostile_run):
+    course = hostile_run["course"]
+    rc, out, err = cli(
+        "--course", course, "feedback", F.AID, "contain-disk-quota", "contain-course-path"
+    )
+    assert rc == 0, out + err
+    repo = str(Path(__file__).resolve().parents[2])
+    quota = (course / "feedback" / "contain-disk-quota" / F.AID / f"{F.AID}.html").read_text()
+    assert "filled /tmp: each submission may write at most 32 MB" in quota
+    where = (course / "feedback" / "contain-course-path" / F.AID / f"{F.AID}.html").read_text()
+    assert "/etika/work" in where
+    for text in (quota, where):
+        assert str(course) not in text and repo not in text
