@@ -1352,8 +1352,13 @@ def _grade(course, aid, todo_ids, force, jobs, st: Settings, progress) -> GradeR
                 return None, fault, []
             finally:
                 # the submission's traces are removed in its own time, before the next one
-                clean_slot(slot)
-                slots.put(slot)
+                try:
+                    clean_slot(slot)
+                except Exception:  # the slot cannot be trusted clean: a fresh one, or none
+                    with contextlib.suppress(Exception):
+                        slot.replace()
+                finally:
+                    slots.put(slot)
 
         with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
             futures = {pool.submit(work, job): job for job in pending}
