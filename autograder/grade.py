@@ -32,7 +32,7 @@ slot or another job. Every path inside a sandbox is neutral (``sandbox.View``); 
 sandbox writes is a size- and file-limited tmpfs (as root), emptied after each submission
 within ``CLEAN_SECONDS`` or the slot is replaced (``clean_slot``). Every file the grader reads
 from a sandbox goes through ``untrusted.read_file`` (no link, no FIFO, bounded). A failure of
-the grader's own machinery (``GraderFault``, ``zygote.SlotError``) is retried once on a fresh
+the grader's own machinery (``GraderFault``, ``zygote.SlotError``) is retried on a fresh
 slot, then reported and left ungraded: never recorded as the learner's result.
 """
 
@@ -80,7 +80,7 @@ class Job:
     started: float = 0.0
     deadline: float = 0.0
     killed_for: str = ""
-    fault: str = ""  # the grader's machinery failed (twice): reported, not graded
+    fault: str = ""  # the grader's machinery failed (each attempt): reported, not graded
 
 
 @dataclass
@@ -492,6 +492,7 @@ def _a_prelude(slot: Slot, rel: ReleaseNb, st: Settings, base: Path) -> Path:
     return where
 
 
+FAULT_ATTEMPTS = 3  # a job the grader's machinery failed is run again on a fresh slot
 CLEAN_SECONDS = 10.0  # to empty a slot after a submission; past it, the slot is replaced
 WIPE_SECONDS = 10.0  # for a zygote to empty its private folders before a run
 
@@ -694,7 +695,7 @@ def _first_runnable(code: list[dict], skip: set[int]) -> int | None:
 
 class GraderFault(Exception):
     """The grader's own machinery failed on a submission (not the submission's doing): the job
-    is run again on a fresh slot, and if that fails too it is reported, never graded."""
+    is run again on a fresh slot (``FAULT_ATTEMPTS`` tries), then reported, never graded."""
 
 
 def _spawn_learner(st: Settings, uid, mounts, view, log_path: Path):
@@ -1335,7 +1336,7 @@ def _grade(course, aid, todo_ids, force, jobs, st: Settings, progress) -> GradeR
             slot = slots.get()
             job.started = time.monotonic()
             try:
-                for attempt in (1, 2):
+                for attempt in range(1, FAULT_ATTEMPTS + 1):
                     job.scratch = Path(tempfile.mkdtemp(prefix="job-", dir=base))
                     os.chmod(job.scratch, 0o711)
                     job.proc, job.killed_for, job.fault = None, "", ""
@@ -1346,9 +1347,9 @@ def _grade(course, aid, todo_ids, force, jobs, st: Settings, progress) -> GradeR
                         fault = f"grader error ({why})"
                         _kill(job)
                         slot.replace()  # a fresh slot for the retry and for the next learner
-                        if attempt == 1:
+                        if attempt < FAULT_ATTEMPTS:
                             shutil.rmtree(job.scratch, ignore_errors=True)
-                job.fault = fault  # twice: reported, not graded
+                job.fault = fault  # every time: reported, not graded
                 return None, fault, []
             finally:
                 # the submission's traces are removed in its own time, before the next one

@@ -382,7 +382,9 @@ class Zygote:
             self.close()
             raise SlotError("the slot's sandbox is gone")
         self.starting = child
-        deadline = time.monotonic() + seconds + 30
+        # a fork takes milliseconds; the margin is for a machine loaded by other work, and it
+        # is no learner's time (a run's limits start once it has been forked)
+        deadline = time.monotonic() + seconds + 90
         while True:
             self._events()
             if self.starting is None:
