@@ -16,6 +16,9 @@ import re
 import socket
 
 from autograder import safevalues as sv
+from autograder.untrusted import read_file
+
+SNAPSHOT_BYTES = 200 * 1024 * 1024
 
 
 class LearnerError(Exception):
@@ -83,12 +86,22 @@ class Loader:
         self._docs: dict[str, dict] = {}
 
     def _read(self, key: str) -> dict | None:
+        """The snapshot ``key`` of THIS run: a plain file kernel A wrote in its own exchange
+        folder (emptied before each run), read without following a link, without waiting on a
+        FIFO, and not a hard link to another file; a file that is not is refused, and scores
+        as a missing answer."""
         if key not in self._docs:
-            path = os.path.join(self.xchg, f"snap-{key}.json")
-            if not SNAP_KEY.fullmatch(key) or not os.path.isfile(path):
+            if not SNAP_KEY.fullmatch(key):
                 return None
-            with open(path, "rb") as fh:
-                doc = sv.loads(fh.read(200 * 1024 * 1024 + 1).decode("utf-8"))
+            path = os.path.join(self.xchg, f"snap-{key}.json")
+            try:
+                data = read_file(path, SNAPSHOT_BYTES, single_link=True)
+            except FileNotFoundError:
+                return None
+            except OSError as exc:
+                doc = {"values": {}, "error": f"nothing: its values were refused ({exc})"}
+            else:
+                doc = sv.loads(data.decode("utf-8", errors="replace"))
             if type(doc) is not dict or type(doc.get("values")) is not dict:
                 doc = {"values": {}, "error": "unreadable snapshot"}
             self._docs[key] = doc

@@ -10,6 +10,7 @@ import shlex
 import sys
 
 from .errors import UserError
+from .untrusted import shown
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USER = 0, 1, 2
 
@@ -69,6 +70,13 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--max-processes", type=int, default=64, help="processes per learner")
     g.add_argument("--max-file-mb", type=int, default=64, help="largest file a learner writes")
     g.add_argument(
+        "--max-disk-mb",
+        type=int,
+        default=256,
+        help="total a learner writes in its working folder, and in its exchange folder",
+    )
+    g.add_argument("--max-tmp-mb", type=int, default=128, help="total a learner writes in /tmp")
+    g.add_argument(
         "--wrapper",
         default="",
         help="command prefixed to each sandboxed process (e.g. nice -n 10)",
@@ -127,16 +135,17 @@ def run(args: argparse.Namespace) -> int:
             protect(roster.path) if roster.path.resolve().is_relative_to(course.root) else None
         limits = Limits(max_notebook_bytes=int(args.max_mb * MB))
         rep = collect(course, args.assignment, args.source, roster, args.force, limits)
+        # every message names files and learners from outside: one escaped line each
         for msg in rep.rejected:
-            print(f"REJECTED {msg}")
+            print(f"REJECTED {shown(msg)}")
         for msg in rep.unknown:
-            print(f"UNKNOWN  {msg}")
+            print(f"UNKNOWN  {shown(msg)}")
         for msg in rep.duplicates:
-            print(f"DUPLICATE {msg}")
+            print(f"DUPLICATE {shown(msg)}")
         if rep.kept:
             print(
                 f"kept {len(rep.kept)} already collected (different) submission(s): "
-                f"{', '.join(rep.kept)}; use --force to replace them"
+                f"{shown(', '.join(rep.kept))}; use --force to replace them"
             )
         print(
             f"collected {len(rep.collected)}, replaced {len(rep.replaced)}, "
@@ -169,6 +178,8 @@ def run(args: argparse.Namespace) -> int:
             memory_mb=args.memory_mb,
             processes=args.max_processes,
             file_mb=args.max_file_mb,
+            disk_mb=args.max_disk_mb,
+            tmp_mb=args.max_tmp_mb,
         )
         rep = grade(
             course,
@@ -185,16 +196,22 @@ def run(args: argparse.Namespace) -> int:
         )
         for sid, notes in rep.notes.items():
             for note in notes:
-                print(f"NOTE {sid}: {note}")
+                print(f"NOTE {shown(sid)}: {shown(note)}")
         for sid, why in rep.failed.items():
-            print(f"FAILED {sid}: {why} (autograded parts scored 0)")
+            print(f"FAILED {shown(sid)}: {shown(why)} (autograded parts scored 0)")
+        for sid, why in rep.errors.items():
+            print(
+                f"ERROR {shown(sid)}: {shown(why)} (not graded: the grader failed, not the "
+                "submission; run the same command again)"
+            )
         secs = list(rep.seconds.values())
         avg = f", {sum(secs) / len(secs):.1f} s per submission" if secs else ""
+        errors = f", not graded (grader error) {len(rep.errors)}" if rep.errors else ""
         print(
-            f"graded {len(rep.graded)}, failed {len(rep.failed)}, "
+            f"graded {len(rep.graded)}, failed {len(rep.failed)}{errors}, "
             f"already graded (skipped) {len(rep.skipped)}{avg}"
         )
-        return EXIT_PARTIAL if rep.failed else EXIT_OK
+        return EXIT_PARTIAL if rep.failed or rep.errors else EXIT_OK
     if args.verb == "feedback":
         from .feedback import generate
 
@@ -256,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(args)
     except UserError as exc:
+        # a message is lines the grader wrote; what it quotes from outside is escaped there
         print(f"autograder: error: {exc}", file=sys.stderr)
         return EXIT_USER
     except KeyboardInterrupt:

@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 from .course import Course
 from .errors import UserError
 from .roster import Roster, initials, valid_student_id
+from .untrusted import shown
 
 MB = 1024 * 1024
 JUNK = re.compile(
@@ -114,8 +115,8 @@ def read_zip(path: Path, limits: Limits) -> list[Candidate]:
                 hint_bad,
             )
         for info in infos:
-            name = info.filename
-            posix = name.replace("\\", "/")
+            posix = info.filename.replace("\\", "/")
+            name = shown(info.filename)  # as printed: an entry name is the LMS's or a learner's
             parts = PurePosixPath(posix).parts
             if posix.startswith("/") or re.match(r"^[A-Za-z]:", posix) or ".." in parts:
                 raise UserError(
@@ -159,7 +160,12 @@ def read_zip(path: Path, limits: Limits) -> list[Candidate]:
                 )
             ts = dt.datetime(*info.date_time, tzinfo=dt.UTC)
             out.append(
-                Candidate(label=f"{path.name}:{name}", relpath=posix, data=data, timestamp=ts)
+                Candidate(
+                    label=shown(f"{path.name}:{info.filename}"),
+                    relpath=posix,
+                    data=data,
+                    timestamp=ts,
+                )
             )
     return out
 
@@ -171,7 +177,7 @@ def read_folder(path: Path, limits: Limits) -> list[Candidate]:
             full = Path(dirpath, d)
             if full.is_symlink():
                 raise UserError(
-                    f"{full} is a symbolic link; nothing was collected",
+                    f"{shown(full)} is a symbolic link; nothing was collected",
                     "copy the real files into the folder instead of linking them",
                 )
         for fname in sorted(filenames):
@@ -181,13 +187,13 @@ def read_folder(path: Path, limits: Limits) -> list[Candidate]:
                 continue
             if full.is_symlink():
                 raise UserError(
-                    f"{full} is a symbolic link; nothing was collected",
+                    f"{shown(full)} is a symbolic link; nothing was collected",
                     "copy the real files into the folder instead of linking them",
                 )
             with open(full, "rb") as fh:
                 data = fh.read(limits.max_notebook_bytes + 1)
             ts = dt.datetime.fromtimestamp(full.stat().st_mtime, tz=dt.UTC)
-            out.append(Candidate(label=str(full), relpath=rel, data=data, timestamp=ts))
+            out.append(Candidate(label=shown(full), relpath=rel, data=data, timestamp=ts))
     return out
 
 
@@ -221,7 +227,7 @@ def read_exchange(course: Course, aid: str, staging: Path, limits: Limits) -> li
             if cand.relpath == "timestamp.txt":
                 continue
             cand.relpath = f"{sid}/{cand.relpath}"
-            cand.label = f"exchange:{sid}+{aid}/{cand.relpath.split('/', 1)[1]}"
+            cand.label = shown(f"exchange:{sid}+{aid}/{cand.relpath.split('/', 1)[1]}")
             cand.timestamp = _utc(ts)
             out.append(cand)
     return out

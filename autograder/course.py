@@ -104,6 +104,9 @@ class Course:
                 ) from exc
             for stale in self.state.glob("*-*"):
                 if stale.is_dir() and stale.name.split("-")[0] in ("grade", "collect", "exchange"):
+                    from .sandbox import unmount_under
+
+                    unmount_under(stale)  # a killed run's size-limited sandbox folders
                     shutil.rmtree(stale, ignore_errors=True)
             yield
         finally:

@@ -25,9 +25,15 @@ done the heavy imports and run the release's setup cells once; each run is a chi
 it, after the zygote has reset the sandbox (no process, file, IPC object or keyring left). In
 a warm slot, B's worker runs its cells in its own process (``inprocess.py``, nbgrader's Execute
 step without a kernel: B runs no learner code, so a separate kernel protects nothing there).
-A's exchange folder lives in the slot (``slot-N/a-NB/xchg``, owned by A's uid, mode 0755) and
-B's zygote sees the whole grading folder, so B reads A's snapshots and reaches its socket at the
-same path.
+A's exchange folder lives in the slot (``slot-N/a-NB/xchg``, owned by A's uid, mode 0755); B's
+zygote sees it read-only at ``/etika/learner/NB``, and its own job folder (``slot-N/b-job``,
+moved into the job's scratch folder once B is done) at ``/etika/grading``: nothing of another
+slot or another job. Every path inside a sandbox is neutral (``sandbox.View``); each folder a
+sandbox writes is a size- and file-limited tmpfs (as root), emptied after each submission
+within ``CLEAN_SECONDS`` or the slot is replaced (``clean_slot``). Every file the grader reads
+from a sandbox goes through ``untrusted.read_file`` (no link, no FIFO, bounded). A failure of
+the grader's own machinery (``GraderFault``, ``zygote.SlotError``) is retried on a fresh
+slot, then reported and left ungraded: never recorded as the learner's result.
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ import queue
 import shutil
 import signal
 import sqlite3
+import stat
 import subprocess
 import tempfile
 import time
@@ -53,11 +60,11 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from . import sandbox, zygote
+from . import sandbox, untrusted, zygote
 from .course import LEDGER_TABLE, Course, protect, submission_students
 from .errors import UserError
 from .progress import Progress
-from .sandbox import Limits
+from .sandbox import INSIDE, Limits
 
 STARTUP_GRACE = 30  # seconds for process + kernel start, per submission
 
@@ -73,6 +80,7 @@ class Job:
     started: float = 0.0
     deadline: float = 0.0
     killed_for: str = ""
+    fault: str = ""  # the grader's machinery failed (each attempt): reported, not graded
 
 
 @dataclass
@@ -82,6 +90,7 @@ class GradeReport:
     skipped: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)  # student -> limits hit etc.
+    errors: dict[str, str] = field(default_factory=dict)  # student -> grader fault: not graded
 
 
 def submission_digest(path: Path) -> str:
@@ -292,6 +301,7 @@ class Slot:
     files: Path | None = None  # the assignment's source folder (its data files)
     a: dict = field(default_factory=dict)  # notebook name -> zygote.Zygote
     b: zygote.Zygote | None = None
+    replaced: int = 0  # times this slot was replaced by a fresh one
 
     def close(self) -> None:
         for z in [*self.a.values(), self.b]:
@@ -299,6 +309,17 @@ class Slot:
                 z.close()
         self.a.clear()
         self.b = None
+
+    def replace(self) -> None:
+        """A fresh slot in the same place: its sandboxes closed, its size-limited folders
+        unmounted (gone at once, whatever they hold), the rest moved aside and removed with
+        the grading folder at the end of the run, not in any learner's time."""
+        self.close()
+        sandbox.unmount_under(self.root)
+        self.replaced += 1
+        os.rename(self.root, self.root.with_name(f"old-{self.root.name}-{self.replaced}"))
+        self.root.mkdir()
+        os.chmod(self.root, 0o711)
 
 
 def setup_imports(releases: list[ReleaseNb]) -> list[str]:
@@ -326,6 +347,87 @@ def sandbox_safe_module(name: str) -> bool:
     return all(part.isidentifier() for part in name.split("."))
 
 
+A_IN, A_XCHG, A_WORK = f"{INSIDE}/in", f"{INSIDE}/xchg", f"{INSIDE}/work"
+A_PRELUDE = f"{INSIDE}/prelude"
+B_DIR, B_HOME = f"{INSIDE}/grading", f"{INSIDE}/home"
+
+
+def b_learner(name: str) -> str:
+    """Where kernel B sees kernel A's exchange folder of notebook ``name``."""
+    return f"{INSIDE}/learner/{name}"
+
+
+# A's writable folders: (name, path inside, size limit, mode, owned by A's uid)
+A_SPACES = (
+    ("xchg", A_XCHG, "disk_mb", 0o755, True),
+    ("work", A_WORK, "disk_mb", 0o700, True),
+    ("tmp", "/tmp", "tmp_mb", 0o1777, False),
+    ("shm", "/dev/shm", "shm_mb", 0o1777, False),
+)
+SPACE_LABELS = {
+    "xchg": "the folder where the grader collects your answers",
+    "work": "the working folder",
+    "tmp": "/tmp",
+    "shm": "/dev/shm",
+}
+
+
+def _learner_mounts(base: Path, st: Settings, uid) -> list[sandbox.Mount]:
+    """Kernel A's folders at neutral paths: its input (read-only), and each writable one a
+    tmpfs of its own with a total size and number of files (mounted by the grader as root;
+    else bubblewrap's ``--size``, and the exchange folder a plain folder)."""
+    mounts = [sandbox.Mount(A_IN, str(base / "in"), "ro")]
+    _own_tmpfs(base / "in", st)
+    for name, inside, limit, mode, owned in A_SPACES:
+        where = base / name
+        where.mkdir(exist_ok=True)
+        size = getattr(st.limits, limit) * sandbox.MB
+        mounted = os.path.ismount(where) or (
+            st.bwrap is not None
+            and uid is not None
+            and sandbox.mount_tmpfs(
+                where, size=size, inodes=st.limits.files, uid=uid if owned else 0, mode=mode
+            )
+        )
+        if mounted or name == "xchg":
+            if not mounted and uid is not None:
+                os.chown(where, uid, uid)
+                os.chmod(where, mode)
+            mounts.append(sandbox.Mount(inside, str(where), "rw"))
+        elif name == "work":
+            mounts.append(sandbox.Mount(inside, str(where), "tmpfs", size))
+        # /tmp and /dev/shm otherwise: bubblewrap's own, sized by the limits (sandbox.command)
+    return mounts
+
+
+def _own_tmpfs(where: Path, st: Settings) -> None:
+    """A read-only input folder of a learner's sandbox: a tmpfs of its own where the grader may
+    mount one, so that even the kernel's list of mounts (``/proc/self/mountinfo``, which names
+    the folder a bind comes from) does not say where the course is."""
+    where.mkdir(parents=True, exist_ok=True)
+    if st.bwrap is not None and not os.path.ismount(where):
+        size = st.limits.disk_mb * sandbox.MB
+        sandbox.mount_tmpfs(where, size=size, inodes=st.limits.files, uid=0, mode=0o755)
+
+
+def _full_spaces(base: Path, st: Settings) -> list[str]:
+    """Notes for the size-limited folders a run filled (read from the kernel, not the run)."""
+    out = []
+    for name, _inside, limit, _mode, _owned in A_SPACES:
+        where = base / name
+        if not os.path.ismount(where):
+            continue
+        with contextlib.suppress(OSError):
+            fs = os.statvfs(where)
+            if fs.f_bavail * fs.f_frsize < 256 * 1024 or fs.f_favail == 0:
+                out.append(
+                    f"your code filled {SPACE_LABELS[name]}: each submission may write at most "
+                    f"{getattr(st.limits, limit)} MB and {st.limits.files:,} files and folders "
+                    "there, and writing more failed"
+                )
+    return out
+
+
 def _a_zygote(slot: Slot, rel: ReleaseNb, st: Settings, uid) -> tuple[zygote.Zygote, Path]:
     base = slot.root / f"a-{rel.name}"
     z = slot.a.get(rel.name)
@@ -333,32 +435,28 @@ def _a_zygote(slot: Slot, rel: ReleaseNb, st: Settings, uid) -> tuple[zygote.Zyg
         return z, base
     if z is not None:
         z.close()
-    for d in (base / "in", base / "xchg", base / "work"):
-        d.mkdir(parents=True, exist_ok=True)  # a restart mid-job keeps the job's input
+    base.mkdir(exist_ok=True)
+    mounts = _learner_mounts(base, st, uid)  # a restart mid-job keeps the job's input
     # the CLI's umask is 077: kernel B (another uid) must reach A's exchange folder, as it
     # does in cold mode through _chown_tree's 0755
     os.chmod(base, 0o711)
     os.chmod(base / "in", 0o755)
-    os.chmod(base / "xchg", 0o755)
-    if uid is not None:
-        os.chown(base / "xchg", uid, uid)
     prelude = _a_prelude(slot, rel, st, base)
+    mounts.append(sandbox.Mount(A_PRELUDE, str(prelude), "ro"))
     cmd, env = sandbox.command(
         [
-            sandbox.PYTHON,
+            sandbox.python_inside(),
             "-m",
             "autograder.zygote",
             *slot.imports,
-            f"--prepare=autograder.learner_run:{prelude / 'plan.json'}",
+            f"--prepare=autograder.learner_run:{A_PRELUDE}/plan.json",
         ],
         bwrap=st.bwrap,
         limits=st.limits,
         uid=uid,
-        rw=[str(base / "xchg")],
-        ro=[str(base / "in"), str(prelude)],
-        tmpfs=[(str(base / "work"), st.limits.file_mb * 4 * 1024 * 1024)],
+        mounts=mounts,
         cwd="/",
-        home=str(base / "work"),
+        home=A_WORK,
         as_pid1=True,
     )
     z = zygote.Zygote([*(st.wrapper or []), *cmd], env, str(slot.root / f"a-{rel.name}.log"))
@@ -370,8 +468,9 @@ def _a_prelude(slot: Slot, rel: ReleaseNb, st: Settings, base: Path) -> Path:
     """The release's leading locked cells and the assignment's files, for A's zygote to run
     once (``learner_run.prepare``); root-owned and read-only in the sandbox."""
     where = base / "prelude"
-    if not where.exists():
-        (where / "files").mkdir(parents=True)
+    if not (where / "plan.json").exists():
+        _own_tmpfs(where, st)
+        (where / "files").mkdir()
         if slot.files is not None:
             _copy_files(slot.files, where / "files", skip_notebooks=True)
         cells = []
@@ -383,7 +482,7 @@ def _a_prelude(slot: Slot, rel: ReleaseNb, st: Settings, base: Path) -> Path:
             cells.append(_source(cell))
         plan = {
             "cells": cells,
-            "cwd": str(where / "files"),
+            "cwd": f"{A_PRELUDE}/files",
             "timeout": st.timeout,
             "output_bytes": st.limits.output_kb * 1024,
         }
@@ -393,28 +492,49 @@ def _a_prelude(slot: Slot, rel: ReleaseNb, st: Settings, base: Path) -> Path:
     return where
 
 
-def _wipe_dir(path: Path) -> None:
-    """Empty a directory a sandbox can write to (as root: never follow a link)."""
-    for p in path.iterdir():
-        if p.is_dir() and not p.is_symlink():
-            shutil.rmtree(p, ignore_errors=True)
-        else:
+FAULT_ATTEMPTS = 3  # a job the grader's machinery failed is run again on a fresh slot
+CLEAN_SECONDS = 10.0  # to empty a slot after a submission; past it, the slot is replaced
+WIPE_SECONDS = 10.0  # for a zygote to empty its private folders before a run
+
+
+def _wipe_dir(path: Path, deadline: float | None = None) -> bool:
+    """Empty a directory a sandbox can write to (as root: never follow a link, never leave the
+    mount). False if it could not be done by ``deadline`` (monotonic), so that no one waits on
+    a tree a submission made as large as it could."""
+    try:
+        dev = os.lstat(path).st_dev
+    except OSError:
+        return True
+    ok = True
+    for top, dirs, files, topfd in os.fwalk(path, topdown=False):
+        if deadline is not None and time.monotonic() > deadline:
+            return False
+        for name in files:
             with contextlib.suppress(OSError):
-                p.unlink()
+                os.unlink(name, dir_fd=topfd)
+        for name in dirs:
+            try:
+                st = os.lstat(name, dir_fd=topfd)
+                if stat.S_ISLNK(st.st_mode):
+                    os.unlink(name, dir_fd=topfd)
+                elif st.st_dev == dev:  # a mount point (no sandbox can make one) is left alone
+                    os.rmdir(name, dir_fd=topfd)
+            except OSError:
+                ok = ok and not os.path.lexists(os.path.join(top, name))
+    return ok
 
 
 def _read_tail(path: Path) -> str:
+    """The end of a log a sandbox writes (read without blocking or following a link)."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        fd = os.open(path, untrusted.FLAGS)
     except OSError:
         return ""
     with os.fdopen(fd, "rb") as fh:
-        import stat
-
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             return ""
-        size = os.fstat(fd).st_size
-        fh.seek(max(0, size - 300))
+        fh.seek(max(0, st.st_size - 300))
         return fh.read(300).decode("utf-8", "replace").strip()
 
 
@@ -423,18 +543,20 @@ def run_learner(course, job, rel, st: Settings, uid, slot: Slot | None = None) -
     warm = slot is not None and st.bwrap is not None
     if warm:
         zyg, base = _a_zygote(slot, rel, st, uid)
-        in_dir, work, xchg = base / "in", base / "work", base / "xchg"
         zyg.reset()  # nothing of the last submission runs while its folders are emptied
+        if not zyg.alive():
+            zyg, base = _a_zygote(slot, rel, st, uid)
+        in_dir, xchg = base / "in", base / "xchg"
         _wipe_dir(in_dir)
-        _wipe_dir(xchg)
-        (in_dir / "files").mkdir()
         log_path = xchg / "a.log"
     else:
         base = job.scratch / "a" / rel.name
-        in_dir, work, xchg = base / "in", base / "work", base / "xchg"
-        for d in (in_dir / "files", work, xchg):
-            d.mkdir(parents=True)
+        base.mkdir(parents=True)
+        in_dir, xchg = base / "in", base / "xchg"
         log_path = base / "a.log"
+    mounts = _learner_mounts(base, st, uid)  # made by _a_zygote already in a warm slot
+    view = sandbox.View(mounts, st.bwrap is not None)
+    (in_dir / "files").mkdir()
     sub = course.submitted(job.student, job.assignment)
     cells, note = read_learner_cells(sub / f"{rel.name}.ipynb")
     code, answers, cut = plan_cells(cells, rel)
@@ -449,11 +571,19 @@ def run_learner(course, job, rel, st: Settings, uid, slot: Slot | None = None) -
         ):
             shutil.copyfile(p, in_dir / "files" / p.name)
     _copy_files(course.source(job.assignment), in_dir / "files", skip_notebooks=True)
-    files = [str(in_dir / "files" / p.name) for p in (in_dir / "files").iterdir()]
+    files = [view(in_dir / "files" / p.name) for p in (in_dir / "files").iterdir()]
     run = LearnerRun(rel.name, None, xchg, [], notes, {}, answers)
     run.sources = {c["snapshot"]: c["source"] for c in code if c["snapshot"]}
     skip: set[int] = set()
     nb_limit = STARTUP_GRACE + 10 * st.timeout + 0.05 * len(code)
+    full: list[str] = []
+
+    def filled() -> None:  # before the folders are emptied: which limit did this run hit?
+        for line in _full_spaces(base, st):
+            if line not in full:
+                full.append(line)
+                run.notes.append(line)
+
     for attempt in range(1, MAX_ATTEMPTS + 1):
         if warm:
             if not zyg.alive():
@@ -461,14 +591,24 @@ def run_learner(course, job, rel, st: Settings, uid, slot: Slot | None = None) -
             zyg.reset()  # also when the last child is gone: what it left behind is not
             if not zyg.alive():
                 zyg, base = _a_zygote(slot, rel, st, uid)
-        _wipe_dir(xchg)
+        if attempt > 1:
+            filled()
+        if not _wipe_dir(xchg, time.monotonic() + WIPE_SECONDS):
+            run.notes.append(
+                f"the learner's kernel left more in {SPACE_LABELS['xchg']} than can be removed "
+                f"in {WIPE_SECONDS:g} s; the notebook was not run again"
+            )
+            return run
         if warm:
             os.chmod(xchg, 0o755)  # its owner (the last learner) may have changed it
+            log_path.touch()  # made here, so that only kernel A's own writes change the folder
+            if uid is not None:
+                os.chown(log_path, uid, uid)
         plan = {
             "cells": code,
             "skip": sorted(skip),
-            "xchg": str(xchg),
-            "work": str(work),
+            "xchg": view(xchg),
+            "work": view(base / "work"),
             "files": files,
             "cell_timeout": st.timeout,
             "call_timeout": max(0.5, st.timeout - 1.5),
@@ -479,27 +619,40 @@ def run_learner(course, job, rel, st: Settings, uid, slot: Slot | None = None) -
         if warm:
             _chown_tree(in_dir, uid)
             os.chmod(in_dir, 0o755)
-            proc = zyg.run(
-                "autograder.learner_run",
-                [str(in_dir / "plan.json")],
-                sandbox.env_for(str(work)),
-                str(work),
-                str(log_path),
-                ["/tmp", "/dev/shm", str(work)],
-            )
+            args = ("autograder.learner_run", [f"{A_IN}/plan.json"], sandbox.env_for(A_WORK))
+            args += (A_WORK, f"{A_XCHG}/a.log", ["/tmp", "/dev/shm", A_WORK], WIPE_SECONDS)
+            try:
+                proc = zyg.run(*args)
+            except zygote.Unclean:  # this submission's own traces: a fresh sandbox is clean
+                zyg, base = _a_zygote(slot, rel, st, uid)
+                proc = zyg.run(*args)
         else:
-            _chown_tree(base, uid)
-            proc = _spawn_learner(st, uid, in_dir, xchg, work, log_path)
+            _chown_tree(in_dir, uid)
+            proc = _spawn_learner(st, uid, mounts, view, log_path)
+        # the folder's change time: kernel A names each cell there before running it, and no
+        # process can set a change time back, so a learner that replaces or removes that name
+        # before the grader has read it cannot pass its own cell off as the grader's failure
+        mark = os.stat(xchg).st_ctime_ns
         started = time.monotonic()
-        cur, since, why = None, started, ""
+        cur, since, why, unread = None, started, "", ""
         while True:
-            if (xchg / "ready").exists():
+            if untrusted.is_regular(xchg / "ready"):
                 run.proc = proc
-                run.outputs = _read_json(xchg / "outputs.json") or []
+                run.outputs = _read_json(xchg / "outputs.json")
+                run.outputs = run.outputs if isinstance(run.outputs, list) else []
+                filled()
                 return run
             rc = proc.poll()
             now = time.monotonic()
-            idx = _progress(xchg)
+            # a progress file the sandbox replaced (a FIFO, a link) tells nothing: the cell
+            # last seen keeps running, and its limit, and the notebook's, still apply
+            idx = _progress(xchg, cur)
+            if idx is None and os.stat(xchg).st_ctime_ns != mark:
+                # a cell was named, but what named it is gone: the first that can have run
+                idx = _first_runnable(code, skip)
+                unread = " (which cell could not be read: the file naming it was replaced)"
+            elif idx != cur:
+                unread = ""
             if idx != cur:
                 cur, since = idx, now
             if rc is not None:
@@ -514,35 +667,54 @@ def run_learner(course, job, rel, st: Settings, uid, slot: Slot | None = None) -
             time.sleep(0.01)  # polls a file; a submission takes ~0.5 s in all
         if cur is not None and cur >= len(code):
             run.notes.append(f"the learner's kernel {why} while exporting its values")
+            filled()
             return run
         if cur is None:
+            # no learner code has run yet (the first cell names itself before it starts): the
+            # grader's own sandbox failed, and that must not cost this learner any points
             tail = _read_tail(log_path)
-            tail = tail.splitlines()[-1] if tail else ""
-            run.notes.append(f"the learner's kernel {why} before its first cell ({tail[:200]})")
-            return run
-        label = code[cur]["grade_id"] or "(no id)"
+            tail = untrusted.shown(tail.splitlines()[-1] if tail else "")
+            raise GraderFault(f"the learner's kernel {why} before its first cell ({tail[:200]})")
+        label = untrusted.shown(code[cur]["grade_id"] or "(no id)")
         run.notes.append(
-            f"code cell {cur + 1} [{label}] {why}; it was skipped and the notebook run again "
-            "without it: points earned by the other cells are kept"
+            f"code cell {cur + 1} [{label}] {why}{unread}; it was skipped and the notebook run "
+            "again without it: points earned by the other cells are kept"
         )
         skip.add(cur)
         if attempt == MAX_ATTEMPTS - 1 or now - started > nb_limit:
             skip.update(range(cur, len(code)))  # last try: nothing from here on
+    filled()
     return run
 
 
-def _spawn_learner(st: Settings, uid, in_dir: Path, xchg: Path, work: Path, log_path: Path):
+def _first_runnable(code: list[dict], skip: set[int]) -> int | None:
+    """The first cell kernel A runs itself (the release's setup cells may be run already)."""
+    left = [i for i in range(len(code)) if i not in skip]
+    return next((i for i in left if not code[i]["locked"]), left[0] if left else None)
+
+
+class GraderFault(Exception):
+    """The grader's own machinery failed on a submission (not the submission's doing): the job
+    is run again on a fresh slot (``FAULT_ATTEMPTS`` tries), then reported, never graded."""
+
+
+def _spawn_learner(st: Settings, uid, mounts, view, log_path: Path):
     """Kernel A as a fresh process in a fresh sandbox (without bubblewrap: limits only)."""
+    in_dir = next(m.host for m in mounts if m.inside == A_IN)
+    work = view(next(m.host for m in mounts if m.inside == A_WORK))
     cmd, env = sandbox.command(
-        [sandbox.PYTHON, "-m", "autograder.learner_run", str(in_dir / "plan.json")],
+        [
+            sandbox.python_inside(st.bwrap is not None),
+            "-m",
+            "autograder.learner_run",
+            view(Path(in_dir) / "plan.json"),
+        ],
         bwrap=st.bwrap,
         limits=st.limits,
         uid=uid,
-        rw=[str(xchg)],
-        ro=[str(in_dir)],
-        tmpfs=[(str(work), st.limits.file_mb * 4 * 1024 * 1024)],
-        cwd=str(work),
-        home=str(work),
+        mounts=mounts,
+        cwd=work,
+        home=work,
     )
     with open(log_path, "ab") as log:
         return subprocess.Popen(
@@ -555,20 +727,21 @@ def _spawn_learner(st: Settings, uid, in_dir: Path, xchg: Path, work: Path, log_
         )
 
 
-def _progress(xchg: Path):
+def _progress(xchg: Path, last=None):
+    """The cell kernel A says it is running; ``last`` if the file is absent or not plain."""
+    text = untrusted.read_text(xchg / "progress", 20)
     try:
-        with open(xchg / "progress", "rb") as fh:
-            return int(fh.read(20).decode())
-    except (OSError, ValueError):
-        return None
+        return last if text is None else int(text)
+    except ValueError:
+        return last
 
 
 def _read_json(path: Path, limit: int = 50 * 1024 * 1024):
+    """A JSON document a sandbox wrote (``untrusted.read_file``); None if absent or refused."""
+    text = untrusted.read_text(path, limit)
     try:
-        if path.stat().st_size > limit:
-            return None
-        return json.loads(path.read_text(encoding="utf-8", errors="replace"))
-    except (OSError, ValueError, RecursionError):
+        return None if text is None else json.loads(text)
+    except (ValueError, RecursionError):
         return None
 
 
@@ -584,15 +757,15 @@ def _killpg(proc) -> None:
         proc.wait()
 
 
-def _boot_source(xchg: Path, timeout: int) -> str:
+def _boot_source(xchg: str, timeout: int) -> str:
     return (
         "from autograder.bside import Loader as _EtikaLoader\n"
-        f"_etika_load = _EtikaLoader({str(xchg)!r}, {max(1, timeout - 1)})\n"
+        f"_etika_load = _EtikaLoader({xchg!r}, {max(1, timeout - 1)})\n"
         "del _EtikaLoader"
     )
 
 
-def prelude_sources(rel: ReleaseNb, xchg: Path, timeout: int) -> list[str]:
+def prelude_sources(rel: ReleaseNb, xchg: str, timeout: int) -> list[str]:
     """The code cells every grading notebook of ``rel`` starts with (for ``inprocess.prepare``):
     the loader cell, then the release's cells up to the first answer or test cell."""
     out = [_boot_source(xchg, timeout)]
@@ -606,14 +779,15 @@ def prelude_sources(rel: ReleaseNb, xchg: Path, timeout: int) -> list[str]:
     return out
 
 
-def build_grading_notebook(rel: ReleaseNb, run: LearnerRun, timeout: int):
-    """The notebook kernel B runs: the RELEASE notebook, answers replaced by exported values."""
+def build_grading_notebook(rel: ReleaseNb, run: LearnerRun, timeout: int, xchg: str):
+    """The notebook kernel B runs: the RELEASE notebook, answers replaced by exported values
+    (read by B from ``xchg``, where it sees this run's exchange folder)."""
     import copy
 
     from nbformat.v4 import new_code_cell, new_markdown_cell
 
     nb = copy.deepcopy(rel.node)
-    boot = new_code_cell(_boot_source(run.xchg, timeout), metadata={"tags": [BOOT_TAG]})
+    boot = new_code_cell(_boot_source(xchg, timeout), metadata={"tags": [BOOT_TAG]})
     cells = [boot]
     if run.notes:
         text = "**Grader notes / Catatan penilai:**\n\n" + "\n".join(f"- {n}" for n in run.notes)
@@ -640,7 +814,11 @@ def restore_learner_view(path: Path, runs: dict[str, LearnerRun]) -> None:
         run = runs.get(nbfile.stem)
         if run is None:
             continue
-        nb = nbformat.read(nbfile, as_version=4)
+        text = untrusted.read_text(nbfile, 200 * 1024 * 1024)  # written by kernel B's sandbox
+        if text is None:
+            nbfile.unlink(missing_ok=True)
+            continue
+        nb = nbformat.reads(text, as_version=4)
         outputs = {}
         for res, cell in zip(run.outputs, [c for c in _plan_cells(run)], strict=False):
             if isinstance(res, dict) and cell.get("snapshot"):
@@ -675,7 +853,9 @@ def run_job(
     slot: int | Slot,
     template: Path,
 ):
-    """Grade one submission (in a worker thread). Returns (result, reason, notes)."""
+    """Grade one submission (in a worker thread). Returns (result, reason, notes).
+
+    Raises ``GraderFault`` when the grader's machinery failed, not the submission."""
     # warm zygotes (zygote.py) by default; --cold or ETIKA_WARM_ZYGOTE=0 turns them off
     warm_on = not st.cold and os.environ.get("ETIKA_WARM_ZYGOTE", "1") != "0"
     warm = slot if warm_on and isinstance(slot, Slot) and st.bwrap is not None else None
@@ -686,9 +866,32 @@ def run_job(
         for rel in releases:
             runs[rel.name] = run_learner(course, job, rel, st, uid_a, warm)
         return _run_grader(course, job, releases, runs, st, uid_b, template, warm)
+    except zygote.SlotError as exc:
+        raise GraderFault(str(exc)) from exc
     finally:
         for run in runs.values():
             _killpg(run.proc)
+        sandbox.unmount_under(job.scratch / "a")  # a cold run's size-limited folders
+
+
+def clean_slot(slot: Slot) -> float:
+    """After a submission and before the next: every sandbox of the slot reset and emptied,
+    within ``CLEAN_SECONDS`` (the time is the submission's that left the traces). A slot that
+    cannot be emptied in time is replaced by a fresh one. Returns the seconds it took."""
+    t0 = time.monotonic()
+    deadline = t0 + CLEAN_SECONDS
+    ok = True
+    for z in slot.a.values():
+        ok = z.reset(["/tmp", "/dev/shm", A_WORK], max(0.1, deadline - time.monotonic())) and ok
+    if slot.b is not None:
+        ok = slot.b.reset(["/tmp", "/dev/shm"], max(0.1, deadline - time.monotonic())) and ok
+    for base in sorted(slot.root.glob("a-*")):
+        for name in ("in", *(space[0] for space in A_SPACES)):
+            ok = ok and _wipe_dir(base / name, deadline)
+    ok = ok and _wipe_dir(slot.root / "b-job", deadline)
+    if not ok:
+        slot.replace()
+    return time.monotonic() - t0
 
 
 B_IMPORTS = [
@@ -715,43 +918,54 @@ def _b_preludes(slot: Slot, st: Settings, uid) -> list[str]:
                 _copy_files(slot.files, where / "files", skip_notebooks=True)
             plan = {
                 "name": rel.name,
-                "cells": prelude_sources(rel, slot.root / f"a-{rel.name}" / "xchg", st.timeout),
-                "cwd": str(where / "files"),
+                "cells": prelude_sources(rel, b_learner(rel.name), st.timeout),
+                "cwd": f"{INSIDE}/prelude/{rel.name}/files",
                 "timeout": st.timeout,
             }
             (where / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
             # readable by B's uid (the CLI's umask is 077), writable by nobody in a sandbox
             _chown_tree(where, None if uid is None else os.getuid())
-        args.append(f"--prepare=autograder.inprocess:{where / 'plan.json'}")
+        args.append(f"--prepare=autograder.inprocess:{INSIDE}/prelude/{rel.name}/plan.json")
     return args
 
 
 def _b_zygote(slot: Slot, st: Settings, uid, limits: Limits) -> zygote.Zygote:
+    """Kernel B's warm sandbox: it sees its slot's job folder, this slot's learner exchange
+    folders (read-only) and its preludes, each at a neutral path; no other slot, no other
+    job, not the grading folder."""
     if slot.b is not None and slot.b.alive():
         return slot.b
     if slot.b is not None:
         slot.b.close()
-    home = slot.root / "b-home"
-    home.mkdir(exist_ok=True)
-    if uid is not None:
-        os.chown(home, uid, uid)
+    home, bdir = slot.root / "b-home", slot.root / "b-job"
+    for d in (home, bdir):
+        d.mkdir(exist_ok=True)
+        if uid is not None:
+            os.chown(d, uid, uid)
+    preludes = _b_preludes(slot, st, uid)
+    mounts = [sandbox.Mount(B_HOME, str(home), "rw"), sandbox.Mount(B_DIR, str(bdir), "rw")]
+    for rel in slot.releases:
+        xchg = slot.root / f"a-{rel.name}" / "xchg"
+        xchg.mkdir(parents=True, exist_ok=True)
+        mounts.append(sandbox.Mount(b_learner(rel.name), str(xchg), "ro"))
+        where = slot.root / f"b-prelude-{rel.name}"
+        mounts.append(sandbox.Mount(f"{INSIDE}/prelude/{rel.name}", str(where), "ro"))
     cmd, env = sandbox.command(
         # the setup cells' libraries too: the tests run in a fork of this process (inprocess.py)
         [
-            sandbox.PYTHON,
+            sandbox.python_inside(),
             "-m",
             "autograder.zygote",
             *B_IMPORTS,
             *slot.imports,
-            *_b_preludes(slot, st, uid),
+            *preludes,
         ],
         bwrap=st.bwrap,
         limits=limits,
         uid=uid,
-        rw=[str(slot.root.parent)],  # the grading dir: each job's B folder appears inside
-        tmpfs=[],
+        mounts=mounts,
         cwd="/",
-        home=str(home),
+        home=B_HOME,
         as_pid1=True,
     )
     slot.b = zygote.Zygote([*(st.wrapper or []), *cmd], env, str(slot.root / "b.log"))
@@ -762,12 +976,25 @@ def _run_grader(course, job, releases, runs, st, uid, template, slot: Slot | Non
     import nbformat
 
     aid, sid = job.assignment, job.student
-    bdir = job.scratch / "b"
+    limits = dataclasses.replace(st.limits, memory_mb=max(st.limits.memory_mb, 2048), processes=256)
+    if slot is not None:  # B's warm sandbox sees its slot's job folder only (see _b_zygote)
+        zyg = _b_zygote(slot, st, uid, limits)
+        bdir = slot.root / "b-job"
+        _wipe_dir(bdir)
+        mounts = [sandbox.Mount(B_DIR, str(bdir), "rw")]
+    else:
+        bdir = job.scratch / "b"
+        bdir.mkdir()
+        mounts = [sandbox.Mount(B_DIR, str(bdir), "rw")]
+        mounts += [sandbox.Mount(b_learner(n), str(r.xchg), "ro") for n, r in runs.items()]
+    view = sandbox.View(mounts, st.bwrap is not None)
     subdir = bdir / "submitted" / sid / aid
     subdir.mkdir(parents=True)
     for rel in releases:
+        xchg = b_learner(rel.name) if slot is not None else view(runs[rel.name].xchg)
         nbformat.write(
-            build_grading_notebook(rel, runs[rel.name], st.timeout), subdir / f"{rel.name}.ipynb"
+            build_grading_notebook(rel, runs[rel.name], st.timeout, xchg),
+            subdir / f"{rel.name}.ipynb",
         )
     ts = course.submitted(sid, aid) / "timestamp.txt"
     if ts.is_file() and not ts.is_symlink():
@@ -776,13 +1003,22 @@ def _run_grader(course, job, releases, runs, st, uid, template, slot: Slot | Non
     shutil.copyfile(template, bdir / "gradebook.db")
     shutil.copyfile(course.root / "nbgrader_config.py", bdir / "nbgrader_config.py")
     (bdir / "home").mkdir()
+    if st.bwrap is not None and slot is None:
+        # the venv's own kernel spec names the venv's real path: B's kernel (cold mode) starts
+        # from the neutral one, found first in the user's data folder
+        spec = bdir / "home" / ".local" / "share" / "jupyter" / "kernels" / "python3"
+        spec.mkdir(parents=True)
+        argv = [sandbox.python_inside(), "-Xfrozen_modules=off", "-m", "ipykernel_launcher"]
+        argv += ["-f", "{connection_file}"]
+        doc = {"argv": argv, "display_name": "Python 3 (ipykernel)", "language": "python"}
+        (spec / "kernel.json").write_text(json.dumps(doc))
     _chown_tree(bdir, uid)
     argv = [
-        sandbox.PYTHON,
+        sandbox.python_inside(st.bwrap is not None),
         "-m",
         "autograder.worker",
         "--scratch",
-        str(bdir),
+        view(bdir),
         "--assignment",
         aid,
         "--student",
@@ -790,36 +1026,34 @@ def _run_grader(course, job, releases, runs, st, uid, template, slot: Slot | Non
         "--course-id",
         course.course_id,
         "--config",
-        str(bdir / "nbgrader_config.py"),
+        view(bdir / "nbgrader_config.py"),
         "--timeout",
         str(st.timeout),
     ]
     if slot is not None:
         argv.append("--in-process")  # forked from a warm zygote: no kernel to start
-    limits = dataclasses.replace(st.limits, memory_mb=max(st.limits.memory_mb, 2048), processes=256)
-    cmd, env = sandbox.command(
-        argv,
-        bwrap=st.bwrap,
-        limits=limits,
-        uid=uid,
-        rw=[str(bdir)],
-        ro=[str(r.xchg) for r in runs.values()],
-        tmpfs=[],
-        cwd=str(bdir),
-        home=str(bdir / "home"),
-    )
     n_cells = sum(len(r.node.cells) for r in releases)
     deadline = time.monotonic() + STARTUP_GRACE + 2 * st.timeout * max(1, n_cells)
     if slot is not None:
-        proc = _b_zygote(slot, st, uid, limits).run(
+        proc = zyg.run(
             "autograder.worker",
             argv[3:],
-            sandbox.env_for(str(bdir / "home")),
-            str(bdir),
-            str(bdir / "worker.out"),
+            sandbox.env_for(B_HOME),
+            B_DIR,
+            f"{B_DIR}/worker.out",
             ["/tmp", "/dev/shm"],
+            WIPE_SECONDS,
         )
     else:
+        cmd, env = sandbox.command(
+            argv,
+            bwrap=st.bwrap,
+            limits=limits,
+            uid=uid,
+            mounts=mounts,
+            cwd=view(bdir),
+            home=view(bdir / "home"),
+        )
         proc = _spawn_grader(job, cmd, env, bdir, st)
     job.proc = proc
     while proc.poll() is None:
@@ -828,16 +1062,44 @@ def _run_grader(course, job, releases, runs, st, uid, template, slot: Slot | Non
             _killpg(proc)
             break
         time.sleep(0.01)
+    if slot is not None:
+        zyg.reset()  # nothing of B writes there any more: the job's files go to the job
+        _move_contents(bdir, job.scratch / "b")
+        bdir = job.scratch / "b"
     notes = [f"{name}: {n}" for name, r in runs.items() for n in r.notes]
     if proc.returncode != 0 or job.killed_for:
         return None, _why_failed(job, bdir), notes
     result = _read_scratch_grades(course, job, bdir)
     if result is None:
         return None, _why_failed(job, bdir), notes
-    out = bdir / "autograded" / sid / aid
-    if out.is_dir():
+    out = _graded_folder(job)
+    if out is not None:
         restore_learner_view(out, runs)
     return result, "", notes
+
+
+def _move_contents(src: Path, dst: Path) -> None:
+    dst.mkdir(exist_ok=True)
+    for name in os.listdir(src):
+        os.rename(src / name, dst / name)
+
+
+def _graded_folder(job: Job) -> Path | None:
+    """The autograded notebooks kernel B wrote for this job: a real folder inside its scratch
+    folder (never a link B made to somewhere else), or None."""
+    bdir = job.scratch / "b"
+    out = bdir / "autograded" / job.student / job.assignment
+    real = os.path.realpath(out)
+    inside = real.startswith(os.path.realpath(bdir) + os.sep)
+    if not (inside and out.is_dir() and not out.is_symlink()):
+        return None
+    for top, dirs, files in os.walk(out):  # what goes into the course: plain files only
+        for name in files + dirs:
+            path = os.path.join(top, name)
+            mode = os.lstat(path).st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                os.unlink(path)
+    return out
 
 
 def _spawn_grader(job, cmd, env, bdir: Path, st: Settings) -> subprocess.Popen:
@@ -933,9 +1195,9 @@ def record(
                     c.auto_comment = got["comments"][c.name]
         # move the autograded notebooks into place before the commit; if we die in between,
         # there is no done-mark and the next run grades this submission again
-        out = job.scratch / "b" / "autograded" / sid / aid
+        out = _graded_folder(job)
         dest = course.autograded(sid, aid)
-        if out.is_dir():
+        if out is not None:
             dest.parent.mkdir(parents=True, exist_ok=True)
             if dest.exists():
                 trash = job.scratch / "old-autograded"
@@ -968,6 +1230,30 @@ def record(
     return total
 
 
+def record_fault(course: Course, job: Job, seconds: float) -> None:
+    """The grader failed on this submission: its grades are left as they were, and the ledger
+    says so without the submission's fingerprint, so that the next run grades it again."""
+    key = {"a": job.assignment, "s": job.student}
+    with course.sqlite() as con:
+        prior = con.execute(
+            f"SELECT attempts FROM {LEDGER_TABLE} WHERE assignment=:a AND student=:s", key
+        ).fetchone()
+        con.execute(
+            f"INSERT OR REPLACE INTO {LEDGER_TABLE} (assignment, student, submission_hash, "
+            "status, detail, graded_at, seconds, attempts) "
+            "VALUES (:a, :s, '', 'error', :d, :t, :sec, :n)",
+            {
+                **key,
+                "d": job.fault[:2000],
+                "t": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
+                "sec": round(seconds, 2),
+                "n": (prior[0] if prior else 0) + 1,
+            },
+        )
+    con.close()
+    protect(course.db_path)
+
+
 def _kill(job: Job) -> None:
     _killpg(job.proc)
 
@@ -975,10 +1261,11 @@ def _kill(job: Job) -> None:
 def _why_failed(job: Job, bdir: Path) -> str:
     if job.killed_for:
         return job.killed_for
-    res = _read_json(bdir / "result.json")
+    res = _read_json(bdir / "result.json", limit=10 * 1024 * 1024)
     if isinstance(res, dict):
         err = str(res.get("error") or "").strip().splitlines()
-        return "nbgrader could not grade it: " + (err[-1][:200] if err else "unknown error")
+        err = untrusted.shown(err[-1][:200]) if err else "unknown error"
+        return "nbgrader could not grade it: " + err
     return f"grading process exited with status {job.proc.returncode if job.proc else '?'}"
 
 
@@ -1047,16 +1334,32 @@ def _grade(course, aid, todo_ids, force, jobs, st: Settings, progress) -> GradeR
 
         def work(job: Job):
             slot = slots.get()
+            job.started = time.monotonic()
             try:
-                job.scratch = Path(tempfile.mkdtemp(prefix=f"{job.student}-", dir=base))
-                os.chmod(job.scratch, 0o711)
-                job.started = time.monotonic()
-                try:
-                    return run_job(course, job, releases, st, slot, template)
-                except Exception as exc:
-                    return None, f"grading error: {type(exc).__name__}: {exc}"[:300], []
+                for attempt in range(1, FAULT_ATTEMPTS + 1):
+                    job.scratch = Path(tempfile.mkdtemp(prefix="job-", dir=base))
+                    os.chmod(job.scratch, 0o711)
+                    job.proc, job.killed_for, job.fault = None, "", ""
+                    try:
+                        return run_job(course, job, releases, st, slot, template)
+                    except Exception as exc:  # the grader's fault, never the learner's result
+                        why = f"{type(exc).__name__}: {untrusted.shown(exc)}"[:300]
+                        fault = f"grader error ({why})"
+                        _kill(job)
+                        slot.replace()  # a fresh slot for the retry and for the next learner
+                        if attempt < FAULT_ATTEMPTS:
+                            shutil.rmtree(job.scratch, ignore_errors=True)
+                job.fault = fault  # every time: reported, not graded
+                return None, fault, []
             finally:
-                slots.put(slot)
+                # the submission's traces are removed in its own time, before the next one
+                try:
+                    clean_slot(slot)
+                except Exception:  # the slot cannot be trusted clean: a fresh one, or none
+                    with contextlib.suppress(Exception):
+                        slot.replace()
+                finally:
+                    slots.put(slot)
 
         with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
             futures = {pool.submit(work, job): job for job in pending}
@@ -1064,6 +1367,12 @@ def _grade(course, aid, todo_ids, force, jobs, st: Settings, progress) -> GradeR
                 job = futures[fut]
                 result, reason, notes = fut.result()
                 seconds = time.monotonic() - job.started
+                if job.fault:
+                    record_fault(course, job, seconds)
+                    report.errors[job.student] = job.fault
+                    bar.step(f"{job.student}: NOT GRADED (grader error)")
+                    shutil.rmtree(job.scratch, ignore_errors=True)
+                    continue
                 points = record(course, job, result, reason, seconds, notes)
                 report.seconds[job.student] = seconds
                 if notes:
@@ -1081,5 +1390,6 @@ def _grade(course, aid, todo_ids, force, jobs, st: Settings, progress) -> GradeR
             _kill(job)
         for slot in all_slots:
             slot.close()
+        sandbox.unmount_under(base)
         shutil.rmtree(base, ignore_errors=True)
     return report

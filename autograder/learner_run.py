@@ -277,14 +277,20 @@ def main(argv: list[str]) -> int:
     registry: dict = {}
     exported: dict = {}
     signal.signal(signal.SIGALRM, _alarm)
-    progress = os.path.join(xchg, "progress")
+
+    def put(name: str, data: bytes) -> None:
+        # a fresh file put in place: whatever a cell left under that name (a FIFO the open
+        # would wait on, a link to elsewhere) is replaced, never opened
+        tmp = os.path.join(xchg, name + ".tmp")
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, os.path.join(xchg, name))
 
     def write(name, doc):
-        tmp = os.path.join(xchg, name + ".tmp")
-        text = json.dumps(doc)  # json.dump streams through the slow pure-Python encoder
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, os.path.join(xchg, name))
+        put(name, json.dumps(doc).encode())  # json.dump streams through the slow encoder
 
     for i, cell in enumerate(plan["cells"]):
         if i < len(results):
@@ -292,8 +298,7 @@ def main(argv: list[str]) -> int:
         if i in plan["skip"]:
             results.append({"index": i, "skipped": True})
             continue
-        with open(progress, "w") as fh:
-            fh.write(str(i))
+        put("progress", str(i).encode())
         output, err = _run_cell(shell, cell["source"], timeout, limit)
         results.append({"index": i, "output": output, "error": err})
         if cell.get("locked"):
@@ -302,19 +307,19 @@ def main(argv: list[str]) -> int:
             doc = snapshot(ns, cell["snapshot"], registry, baseline, exported)
             doc["error"] = err
             write(f"snap-{cell['snapshot']}.json", doc)
-    with open(progress, "w") as fh:
-        fh.write(str(len(plan["cells"])))
+    put("progress", str(len(plan["cells"])).encode())
     write("snap-final.json", snapshot(ns, "final", registry, baseline, exported))
     write("outputs.json", results)
     # a unix socket path is limited to 108 bytes: reach the directory through a descriptor
     dirfd = os.open(xchg, os.O_PATH)
     path = f"/proc/self/fd/{dirfd}/call.sock"
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
     server.bind(path)
     os.chmod(os.path.join(xchg, "call.sock"), 0o777)
     server.listen(4)
-    with open(os.path.join(xchg, "ready"), "w") as fh:
-        fh.write("1")
+    put("ready", b"1")
     call_timeout = float(plan.get("call_timeout", timeout))
     while True:
         conn, _ = server.accept()

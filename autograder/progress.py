@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 import time
 
+from .untrusted import shown
+
 
 class Progress:
     def __init__(self, total: int, label: str, stream=None, enabled: bool = True) -> None:
@@ -16,6 +18,7 @@ class Progress:
 
     def step(self, note: str = "") -> None:
         self.done += 1
+        note = shown(note)  # it names a learner: one line, whatever the name holds
         if not self.enabled:
             return
         elapsed = time.monotonic() - self.start

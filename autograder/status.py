@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .course import Course, grades_fingerprint, submission_students
+from .untrusted import shown
 
 
 def feedback_state(course: Course, aid: str, sid: str, graded_at: str, written, grades) -> str:
@@ -88,4 +89,4 @@ def render(rows: list[dict]) -> str:
                 f"  feedback out of date (grades changed since): {len(ids)} ({', '.join(ids[:10])}"
                 f"{', …' if len(ids) > 10 else ''}) -> autograder feedback {r['assignment']}"
             )
-    return "\n".join(lines)
+    return "\n".join(shown(line) for line in lines)  # ids are folder names: one line each

@@ -7,14 +7,19 @@ cells once from a plan the grader wrote (``learner_run.prepare``, ``inprocess.pr
 reads one JSON request per line on stdin (only the grader writes there) and
 answers one JSON line per event on stdout:
 
-- ``{"op": "run", "module": M, "argv": [...], "env": {...}, "cwd": D, "log": F, "wipe": [...]}``
-  first RESETS the slot (every other process in the sandbox is killed with ``kill(-1)``, which
-  spares PID 1, until none is left; then a throw-away child empties each ``wipe`` directory and
-  the SysV IPC objects and keyrings of the uid), then forks a child that calls ``M.main(argv)``;
-  answers ``{"pid": ...}`` and later ``{"exit": status}`` (negative: killed by that signal);
-- ``{"op": "kill"}`` resets the slot (the running child, if any, is reported as exited) and
-  answers ``{"reset": true}``: the grader resets before it touches the slot's folders, also
-  when its last child is gone (a process that child left behind may still be running).
+- ``{"op": "run", "module": M, "argv": [...], "env": {...}, "cwd": D, "log": F, "wipe": [...],
+  "seconds": S}`` first RESETS the slot (every other process in the sandbox is killed with
+  ``kill(-1)``, which spares PID 1, until none is left; then a throw-away child empties each
+  ``wipe`` directory and the SysV IPC objects and keyrings of the uid, and is killed if it takes
+  more than ``S`` seconds), then forks a child that calls ``M.main(argv)``; answers
+  ``{"pid": ...}`` and later ``{"exit": status}`` (negative: killed by that signal), or
+  ``{"unclean": true}`` without forking when the wipe did not finish in time (the grader then
+  replaces the sandbox: a fresh one is clean at once);
+- ``{"op": "kill", "wipe": [...], "seconds": S}`` resets the slot the same way (the running
+  child, if any, is reported as exited) and answers ``{"reset": true, "clean": bool}``: the
+  grader resets before it touches the slot's folders, also when its last child is gone (a
+  process that child left behind may still be running), and after each submission, so that
+  the time its traces take to remove is charged to it, not to the next learner.
 
 Why a learner cannot reach the next submission through it: the zygote never runs learner code
 (imports and the release's own setup cells, before the first request, from root-owned files
@@ -65,12 +70,24 @@ def _kill_all() -> list[tuple[int, int]]:
     return reaped
 
 
-def _wipe(paths: list[str]) -> None:
-    """In a throw-away child (same uid): empty each directory, drop SysV IPC and keyrings."""
+def _wipe(paths: list[str], seconds: float = 30.0) -> bool:
+    """In a throw-away child (same uid): empty each directory, drop SysV IPC and keyrings.
+
+    False if that took longer than ``seconds`` (the child is then killed): what is left is
+    the slot's to drop, by replacing the sandbox, never the next submission's to wait for.
+    """
     pid = os.fork()
     if pid:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                return os.waitstatus_to_exitcode(status) == 0
+            time.sleep(0.002)
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        return
+        return False
     try:
         for top in paths:
             with contextlib.suppress(OSError):
@@ -247,10 +264,13 @@ def main(argv: list[str]) -> int:
             if child is not None:  # already gone before the reset reached it
                 say({"exit": -signal.SIGKILL})
             child = None
+            clean = _wipe(list(req.get("wipe", [])), float(req.get("seconds", 30)))
             if req.get("op") != "run":
-                say({"reset": True})
+                say({"reset": True, "clean": clean})
                 continue
-            _wipe(list(req.get("wipe", [])))
+            if not clean:
+                say({"unclean": True})
+                continue
             pid = os.fork()
             if pid == 0:
                 signal.set_wakeup_fd(-1)
@@ -262,6 +282,15 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+class SlotError(RuntimeError):
+    """The slot's sandbox failed (it did not start, died, or could not fork a run): the grader's
+    machinery, never the submission's result."""
+
+
+class Unclean(SlotError):
+    """The slot could not be emptied in time: replace the sandbox (a fresh one is clean)."""
 
 
 class Zygote:
@@ -284,12 +313,12 @@ class Zygote:
         self.current: Child | None = None
         self.starting: Child | None = None  # asked for; its "pid" not read yet
         self.runs = 0  # children forked so far: a Child may reset only if it is the latest
-        self.reset_seen = False
+        self.reset_seen = self.clean = self.unclean = False
         deadline = time.monotonic() + ready_timeout
         while not any("ready" in e for e in self._events()):
             if not self.alive() or time.monotonic() > deadline:
                 self.close()
-                raise RuntimeError("the sandboxed zygote did not start (see its log)")
+                raise SlotError("the sandboxed zygote did not start (see its log)")
             time.sleep(0.02)
 
     def alive(self) -> bool:
@@ -311,7 +340,9 @@ class Zygote:
                     out.append(doc)
         for doc in out:
             if doc.get("reset"):
-                self.reset_seen = True
+                self.reset_seen, self.clean = True, doc.get("clean") is not False
+            if doc.get("unclean"):
+                self.unclean = True
             # in order: a child that dies at once sends its "exit" in the same read as its "pid"
             if "pid" in doc and self.starting is not None:
                 self.current, self.starting = self.starting, None
@@ -328,53 +359,68 @@ class Zygote:
         except (OSError, ValueError):
             return False
 
-    def run(self, module: str, argv: list[str], env: dict, cwd: str, log: str, wipe: list[str]):
+    def run(
+        self,
+        module: str,
+        argv: list[str],
+        env: dict,
+        cwd: str,
+        log: str,
+        wipe: list[str],
+        seconds: float = 30.0,
+    ):
+        """Reset the slot, empty ``wipe`` (within ``seconds``), fork a child running ``module``.
+
+        Raises ``Unclean`` when the wipe did not finish in time, ``SlotError`` when the zygote
+        is gone or does not answer: neither is the child's doing.
+        """
         self.runs += 1
         child = Child(self, self.runs)
-        if not self._send(
-            {
-                "op": "run",
-                "module": module,
-                "argv": argv,
-                "env": env,
-                "cwd": cwd,
-                "log": log,
-                "wipe": wipe,
-            }
-        ):
-            child.returncode = -signal.SIGKILL
-            return child
+        self.unclean = False
+        doc = {"op": "run", "module": module, "argv": argv, "env": env, "cwd": cwd, "log": log}
+        if not self._send({**doc, "wipe": wipe, "seconds": seconds}):
+            self.close()
+            raise SlotError("the slot's sandbox is gone")
         self.starting = child
-        deadline = time.monotonic() + 30
+        # a fork takes milliseconds; the margin is for a machine loaded by other work, and it
+        # is no learner's time (a run's limits start once it has been forked)
+        deadline = time.monotonic() + seconds + 90
         while True:
             self._events()
             if self.starting is None:
                 return child
+            if self.unclean:
+                self.starting = None
+                self.close()
+                raise Unclean(f"the slot was not emptied within {seconds:g} s")
             if not self.alive() or time.monotonic() > deadline:
                 self.starting = None
-                child.returncode = -signal.SIGKILL
                 self.close()
-                return child
+                raise SlotError("the slot's sandbox did not start the run")
             time.sleep(0.005)
 
-    def reset(self) -> None:
-        """Kill everything in the sandbox but the zygote; wait until it says so.
+    def reset(self, wipe: list[str] = (), seconds: float = 30.0) -> bool:
+        """Kill everything in the sandbox but the zygote; wait until it says so. With ``wipe``,
+        also empty those folders within ``seconds``. True if the slot is clean; when it is not
+        (or does not answer), the sandbox is closed: the next run starts a fresh one.
 
         Always asked, even when the last child has exited: a process it left behind (a daemon,
         or a call's child that killed its parent) would otherwise live on into the next run.
         """
         if not self.alive():
             self.close()
-            return
-        self.reset_seen = False
-        if self._send({"op": "kill"}):
-            deadline = time.monotonic() + 10
+            return False
+        self.reset_seen = self.clean = False
+        if self._send({"op": "kill", "wipe": list(wipe), "seconds": seconds}):
+            deadline = time.monotonic() + 10 + seconds
             while not self.reset_seen and self.alive() and time.monotonic() < deadline:
                 self._events()
                 if not self.reset_seen:
                     time.sleep(0.002)
-        if not self.reset_seen or self.current is not None:  # no answer: the sandbox goes
-            self.close()
+        if not self.reset_seen or self.current is not None or not self.clean:
+            self.close()  # no answer, or traces it could not remove in time: the sandbox goes
+            return False
+        return True
 
     def close(self) -> None:
         if self.alive():

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/hostile_report.py
 
-Grades the 44 cases of ``tests/grading/hostile.py`` in one run, with the limits the test uses,
+Grades the cases of ``tests/grading/hostile.py`` in one run, with the limits the test uses,
 in a temporary course; listens on a 127.0.0.1 port the cases try to reach. The test
 (``tests/grading/test_grading_hostile.py``) asserts the same outcomes; this prints them.
 """
@@ -24,7 +24,7 @@ import fixturelib as F  # noqa: E402
 import hostile as H  # noqa: E402
 from grading_helpers import cli, release_nb, scores  # noqa: E402
 
-LIMITS = ["--timeout", "3", "--memory-mb", "768", "--max-processes", "48", "--max-file-mb", "16"]
+LIMITS = H.LIMITS
 
 
 def main() -> int:

@@ -18,6 +18,12 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
 MEAN_WRONG = "def mean(xs):\n    return 0"
+# the limits the corpus is graded with (the test and benchmarks/hostile_report.py); the
+# disk-quota case checks what it could write against the two totals, two slots at a time
+LIMITS = [
+    *("--timeout", "3", "--memory-mb", "768", "--max-processes", "48", "--max-file-mb", "16"),
+    *("--max-disk-mb", "64", "--max-tmp-mb", "32", "--jobs", "2"),
+]
 
 
 @dataclass
@@ -25,6 +31,15 @@ class Ctx:
     course: str
     port: int
     pid: int
+
+
+# where kernel A's exchange folder is, whichever layout the grader uses (it is next to the
+# working folder): the attacks below find it without being told
+XCHG = (
+    "import os\n"
+    "_xchg = next(p for p in ('/etika/xchg', os.path.join(os.getcwd(), '..', 'xchg'))"
+    " if os.path.isdir(p))\n"
+)
 
 
 def _with(nb, *cells, before="mean_answer", mean=F.MEAN_OK):
@@ -325,6 +340,148 @@ def case_forge_snapshot_files(nb, ctx):
     return _with(nb, code, mean=MEAN_WRONG, before="count_answer")
 
 
+def case_export_links(nb, ctx):
+    # after its (wrong) answer is exported, point the export at every place another learner's
+    # could be: the other slot's exchange folder (the layout before neutral paths), a hard
+    # link, a FIFO; links to a file of the grader's too. None may be read as this answer.
+    code = XCHG + (
+        "_snap = os.path.join(_xchg, 'snap-mean_answer.json')\n"
+        "_targets = [os.path.join(_xchg, '..', '..', '..', f'slot-{i}', 'a-ps1', 'xchg',"
+        " 'snap-mean_answer.json') for i in (0, 1, 2, 3)]\n"
+        "_targets += ['/etika/learner/ps1/snap-mean_answer.json', '/etc/passwd']\n"
+        "_mine = os.path.realpath(_xchg)\n"
+        "_other = [t for t in _targets[:4] if os.path.realpath(os.path.dirname(t)) != _mine]\n"
+        "os.unlink(_snap)\n"
+        "os.symlink(_other[0], _snap)\n"
+        "for _i, _t in enumerate(_other[1:] + _targets[4:]):\n"
+        "    os.symlink(_t, os.path.join(_xchg, f'snap-link{_i}.json'))\n"
+        "print('linked', _other[0])"
+    )
+    cell = "try:\n" + "\n".join("    " + x for x in code.splitlines())
+    cell += "\nexcept OSError as e:\n    print('could not', e)"
+    return _with(nb, cell, mean=MEAN_WRONG, before="count_answer")
+
+
+def case_fifo_progress(nb, ctx):
+    # the file the grader reads to see which cell runs becomes a FIFO (a read of it would
+    # wait forever), then the cell hangs: its limit must still stop it
+    code = XCHG + (
+        "_p = os.path.join(_xchg, 'progress')\n"
+        "os.unlink(_p)\nos.mkfifo(_p)\n"
+        "for _n in ('outputs.json', 'ready', 'snap-final.json', 'progress'):\n"
+        "    _t = os.path.join(_xchg, _n + '.tmp')\n"
+        "    if not os.path.exists(_t):\n"
+        "        os.mkfifo(_t)\n"
+        "import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\n"
+        "while True:\n    pass"
+    )
+    return _with(nb, code)
+
+
+def case_fifo_exports(nb, ctx):
+    # FIFOs and links where kernel A writes its exports next (and a link as the log): each is
+    # replaced by a fresh file, never opened, and the run goes on
+    code = XCHG + (
+        "for _n in ('outputs.json', 'ready', 'snap-final.json', 'snap-count_answer.json',"
+        " 'outputs.json.tmp', 'ready.tmp', 'snap-final.json.tmp', 'progress.tmp'):\n"
+        "    os.mkfifo(os.path.join(_xchg, _n))\n"
+        "os.symlink('/etc/passwd', os.path.join(_xchg, 'call.sock'))"
+    )
+    return _with(nb, code, before="count_answer")
+
+
+def case_many_directories(nb, ctx):
+    # as many folders as it can make in two seconds, everywhere it may write: the slot's
+    # cleanup must not pass them on to the next learner (in the time or in the files)
+    code = XCHG + (
+        "import time\n_start = time.monotonic()\n_n = 0\n"
+        "for _k, _top in enumerate(('/tmp', '/dev/shm', os.getcwd(), _xchg)):\n"
+        "    _d = os.path.join(_top, 'many')\n"
+        "    try:\n        os.mkdir(_d)\n    except OSError:\n        continue\n"
+        "    while time.monotonic() < _start + 0.5 * (_k + 1):\n"
+        "        try:\n"
+        "            os.mkdir(os.path.join(_d, str(_n)))\n            _n += 1\n"
+        "        except OSError:\n            break\n"
+        "print('made', _n)\n"
+        "import shutil\nshutil.rmtree(os.path.join(_xchg, 'many'), ignore_errors=True)"
+    )
+    return _with(nb, code)
+
+
+def case_disk_quota(nb, ctx):
+    # up to 1 GiB in each place it may write, in files under the per-file limit; more than the
+    # total limit (the test's --max-disk-mb / --max-tmp-mb, plus slack) is a LEAK. The exchange
+    # folder is emptied again: the answers exported after this cell still need room there.
+    code = XCHG + (
+        "_limits = {'/tmp': 32, '/dev/shm': 32, os.getcwd(): 64, _xchg: 64}\n"
+        "_chunk = b'0' * (4 << 20)\n_over = []\n"
+        "for _top, _mb in _limits.items():\n"
+        "    _w = 0\n"
+        "    try:\n"
+        "        for _i in range(256):\n"
+        "            with open(os.path.join(_top, f'fill{_i}'), 'wb') as _fh:\n"
+        "                for _ in range(2):\n"
+        "                    _fh.write(_chunk)\n                    _w += 4\n"
+        "    except OSError as e:\n"
+        "        print('full', _top, _w, type(e).__name__)\n"
+        "    if _w > _mb + 8:\n        _over.append((_top, _w))\n"
+        "for _n in os.listdir(_xchg):\n"
+        "    if _n.startswith('fill'):\n        os.unlink(os.path.join(_xchg, _n))\n"
+        "if _over:\n    print('LEAK:', _over)"
+    )
+    return _with(nb, code)
+
+
+def case_course_path(nb, ctx):
+    # everything a learner can read about where it runs: none may name the course (and so
+    # the grader's folders, which are inside it)
+    code = (
+        "import os, sys, traceback, json\n"
+        "_seen = [os.getcwd(), os.path.realpath('.'), *sys.argv, *sys.path,"
+        " json.dumps(dict(os.environ)), os.path.realpath(sys.executable)]\n"
+        "for _p in os.listdir('/proc'):\n"
+        "    for _f in ('cmdline', 'environ', 'mountinfo'):\n"
+        "        try:\n"
+        "            _seen.append(open(f'/proc/{_p}/{_f}', 'rb').read().decode(errors='replace'))\n"
+        "        except OSError:\n            pass\n"
+        "    try:\n        _seen.append(os.readlink(f'/proc/{_p}/cwd'))\n"
+        "    except OSError:\n        pass\n"
+        "try:\n    json.loads('{')\nexcept ValueError:\n    _seen.append(traceback.format_exc())\n"
+        "import autograder, etika\n_seen += [autograder.__file__, etika.__file__]\n"
+        "for _top in ('/etika', os.path.expanduser('~')):\n"
+        "    for _root, _dirs, _files in os.walk(_top):\n"
+        "        _seen += [_root, *_files]\n"
+        "        for _f in _files:\n"
+        "            try:\n"
+        "                with open(os.path.join(_root, _f), errors='replace') as _fh:\n"
+        "                    _seen.append(_fh.read(65536))\n"
+        "            except OSError:\n                pass\n"
+        # reversed in the source: the plan that carries this cell must not match itself
+        f"_secret = {ctx.course[::-1]!r}[::-1]\n"
+        "_found = [s[max(0, s.find(_secret) - 40):][:160] for s in _seen if _secret in s]\n"
+        "if _found:\n    print('LE' + 'AK:', _found[:3])  # shown as source: not the word\n"
+        "from autograder import safevalues\n"
+        "try:\n    safevalues.decode({'t': 'where'})\nexcept Exception:\n"
+        "    traceback.print_exc(file=sys.stdout)\n"
+        "print('where am I:', os.getcwd())\n"
+    )
+    # in the answer cell: its output is what the autograded notebook and the feedback show
+    return _with(nb, mean=code + F.MEAN_OK)
+
+
+def case_forged_note(nb, ctx):
+    # a cell whose id (the learner's own metadata) would print a forged line and clear the
+    # screen when the grader names it in a note: the cell hangs past its limit, so that the
+    # grader stops it and names it
+    F.correct(nb)
+    cell = new_code_cell(
+        "import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\nwhile True:\n    pass",
+        metadata={"nbgrader": {"grade_id": "x\nFAILED ref-correct: forged\x1b[2J\u202e"}},
+    )
+    nb.cells.insert(1, cell)
+    return nb
+
+
 CASES = {
     "ref-correct": (lambda nb, ctx: F.correct(nb), 3.0),
     "ref-partial": (
@@ -373,6 +530,14 @@ CASES = {
     "broken-not-json": (case_not_json, 0.0),
     "broken-invalid-utf8": (case_invalid_utf8, 3.0),
     "warnings-on-stderr": (case_warnings_stderr, 3.0),
+    # containment (issue 13): each is graded beside the others, two slots at a time
+    "contain-export-links": (case_export_links, 1.0),
+    "contain-fifo-progress": (case_fifo_progress, 3.0),
+    "contain-fifo-exports": (case_fifo_exports, 3.0),
+    "contain-many-directories": (case_many_directories, 3.0),
+    "contain-disk-quota": (case_disk_quota, 3.0),
+    "contain-course-path": (case_course_path, 3.0),
+    "contain-forged-note": (case_forged_note, 3.0),
 }
 
 # files shipped next to the notebook by some cases

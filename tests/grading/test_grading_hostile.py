@@ -43,21 +43,7 @@ def hostile_run(released_template, tmp_path_factory):
         ctx = H.Ctx(str(course), listener.getsockname()[1], os.getpid())
         H.write_submissions(course, release_nb(course), ctx)
         before = outside_scratch(course)
-        rc, out, err = cli(
-            "--course",
-            course,
-            "-q",
-            "grade",
-            F.AID,
-            "--timeout",
-            TIMEOUT,
-            "--memory-mb",
-            "768",
-            "--max-processes",
-            "48",
-            "--max-file-mb",
-            "16",
-        )
+        rc, out, err = cli("--course", course, "-q", "grade", F.AID, *H.LIMITS)
         try:
             conn, _ = listener.accept()
             conn.close()
@@ -113,6 +99,9 @@ def test_nothing_leaks_into_graded_notebooks(hostile_run):
 def test_feedback_line_for_each_limit_hit(hostile_run):
     out = hostile_run["out"]
     expect = {
+        "contain-fifo-progress": "ran past the time limit",
+        "contain-disk-quota": "filled the working folder: each submission may write at most 64",
+        "contain-forged-note": "ran past the time limit",
         "hostile-os-exit": "stopped the kernel",
         "hostile-segfault": "segmentation fault",
         "hostile-loop-ignoring-signals": "time limit",
@@ -161,3 +150,48 @@ def test_forged_timestamp_ignored_by_collect(course, tmp_path):
     assert rc == 0, out + err
     ts = (course / "submitted" / "submitted-correct" / F.AID / "timestamp.txt").read_text()
     assert not ts.startswith("1999")
+
+
+def test_quota_notes_name_each_folder_filled(hostile_run):
+    lines = [x for x in hostile_run["out"].splitlines() if x.startswith("NOTE contain-disk-quota:")]
+    for where, mb in (("the working folder", 64), ("/tmp", 32), ("/dev/shm", 32)):
+        assert any(f"filled {where}: each submission may write at most {mb} MB" in x for x in lines)
+    nb = hostile_run["course"] / "autograded" / "contain-disk-quota" / F.AID / f"{F.AID}.ipynb"
+    assert "filled /tmp" in nb.read_text()
+
+
+def test_names_from_submissions_cannot_forge_console_lines(hostile_run):
+    out = hostile_run["out"]
+    assert not any(line.startswith("FAILED ref-correct") for line in out.splitlines()), out
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "[x\\nFAILED ref-correct: forged\\x1b[2J\\u202e]" in out
+
+
+def test_no_course_or_repository_path_reaches_a_graded_notebook(hostile_run):
+    """Kernels see neutral paths only: nothing they print (a traceback, a warning, the working
+    folder, their command line) names where the course or the grader's code is."""
+    repo = str(Path(__file__).resolve().parents[2])
+    course = str(hostile_run["course"])
+    for path in (hostile_run["course"] / "autograded").rglob("*.ipynb"):
+        text = path.read_text(errors="replace")
+        assert course not in text, path
+        assert repo not in text, path
+    nb = hostile_run["course"] / "autograded" / "contain-course-path" / F.AID / f"{F.AID}.ipynb"
+    text = nb.read_text()
+    assert "where am I: /etika/work" in text and "/opt/etika/src/autograder/" in text
+    assert course not in hostile_run["out"] and repo not in hostile_run["out"]
+
+
+def test_feedback_states_the_quota_hit_and_no_path(hostile_run):
+    course = hostile_run["course"]
+    rc, out, err = cli(
+        "--course", course, "feedback", F.AID, "contain-disk-quota", "contain-course-path"
+    )
+    assert rc == 0, out + err
+    repo = str(Path(__file__).resolve().parents[2])
+    quota = (course / "feedback" / "contain-disk-quota" / F.AID / f"{F.AID}.html").read_text()
+    assert "filled /tmp: each submission may write at most 32 MB" in quota
+    where = (course / "feedback" / "contain-course-path" / F.AID / f"{F.AID}.html").read_text()
+    assert "/etika/work" in where
+    for text in (quota, where):
+        assert str(course) not in text and repo not in text
