@@ -116,9 +116,11 @@ class Remote:
             reply = sv.loads(data.decode("utf-8"))
             if type(reply) is not dict:
                 raise ValueError("malformed reply")
-            for stream, where in (("stdout", sys.stdout), ("stderr", sys.stderr)):
-                if type(reply.get(stream)) is str and reply[stream]:
-                    where.write(reply[stream])  # the learner's printed output, as plain text
+            # the learner's printed output, as plain text (a test may capture it). Not what
+            # it wrote to stderr: nbgrader scores a cell with stderr 0, and a library's
+            # warning during a call must not cost the learner a test (hostile corpus)
+            if type(reply.get("stdout")) is str and reply["stdout"]:
+                sys.stdout.write(reply["stdout"])
             effects = reply.get("effects")
             if type(effects) is list and effects:
                 note("effects", name, "; ".join(str(e)[:200] for e in effects[:5]))

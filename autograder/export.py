@@ -107,7 +107,7 @@ def write_csv(path: Path, aid: str, info: dict, name) -> None:
             ]
         )
         for r in info["rows"]:
-            if r["failed"]:
+            if r.get("failed"):
                 w.writerow(
                     [
                         aid,
@@ -140,8 +140,8 @@ def write_csv(path: Path, aid: str, info: dict, name) -> None:
                     f"{100 * r['total'] / r['max']:.1f}",
                     "yes" if r["passed"] else "no",
                     r["pending"],
-                    "NOT EXACT: check by hand" if r["inexact"] else "ok",
-                    "; ".join(r["inexact"]),
+                    "NOT EXACT: check by hand" if r.get("inexact") else "ok",
+                    "; ".join(r.get("inexact", [])),
                 ]
             )
     protect(path)
@@ -186,9 +186,9 @@ def section(aid: str, info: dict, pass_mark: float, titles: dict | None = None) 
     import altair as alt
     import pandas as pd
 
-    failed = [r for r in info["rows"] if r["failed"]]
-    inexact = [r for r in info["rows"] if r["inexact"] and not r["failed"]]
-    rows = [r for r in info["rows"] if not r["failed"]]
+    failed = [r for r in info["rows"] if r.get("failed")]
+    inexact = [r for r in info["rows"] if r.get("inexact") and not r.get("failed")]
+    rows = [r for r in info["rows"] if not r.get("failed")]
     flags = ""
     if failed:
         flags += (
