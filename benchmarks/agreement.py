@@ -15,6 +15,7 @@ six states, repeated) with both, and prints wall time and throughput, with the r
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -67,7 +68,11 @@ def main(argv=None) -> int:
             print()
             print(H.render(rows))
         if args.write_known and not args.only and not args.speed:
-            (TESTS / "grading" / "corpus" / "known.py").write_text(H.known_source(rows))
+            known = TESTS / "grading" / "corpus" / "known.py"
+            known.write_text(H.known_source(rows))
+            ruff = Path(sys.executable).parent / "ruff"
+            if ruff.exists():  # as `ruff format --check .` wants it
+                subprocess.run([str(ruff), "format", "-q", str(known)], check=False)
             print("wrote tests/grading/corpus/known.py")
         return 1 if any(not r.ok for r in rows if r.state == "submitted-forging") else 0
 

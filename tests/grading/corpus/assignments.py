@@ -638,7 +638,7 @@ FRAMES = Assignment(
                     "weekly_series",
                     "w = weekly_total(daily)\nassert isinstance(w, pd.Series)\n"
                     "assert isinstance(w.index, pd.DatetimeIndex)\n"
-                    "assert w.iloc[0] == 150 and w.iloc[1] == 490",
+                    "assert w.iloc[0] == 100 and w.iloc[1] == 560",
                     1,
                     "Series with DatetimeIndex",
                 ),
