@@ -28,6 +28,18 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("release", help="generate the student version and a bundle zip")
     r.add_argument("assignment")
     r.add_argument("--force", action="store_true", help="release again although collected")
+    r.add_argument(
+        "--release-anyway",
+        action="store_true",
+        help="make the bundle although the source's solutions do not get full marks or the "
+        "blank release gets points (each problem is printed as a WARNING)",
+    )
+    r.add_argument(
+        "--no-check",
+        action="store_true",
+        help="do not grade the solutions and the blank release before releasing (faster; "
+        "for a course you have just checked)",
+    )
 
     c = sub.add_parser("collect", help="collect submissions (exchange, LMS zip, folder)")
     c.add_argument("assignment")
@@ -123,7 +135,13 @@ def run(args: argparse.Namespace) -> int:
     if args.verb == "release":
         from .release import release
 
-        path = release(course, args.assignment, force=args.force)
+        path = release(
+            course,
+            args.assignment,
+            force=args.force,
+            check=not args.no_check,
+            anyway=args.release_anyway,
+        )
         print(f"released {args.assignment}: {course.release(args.assignment)}")
         print(f"student bundle (workshop / LMS upload): {path}")
         return EXIT_OK
@@ -197,6 +215,9 @@ def run(args: argparse.Namespace) -> int:
         for sid, notes in rep.notes.items():
             for note in notes:
                 print(f"NOTE {shown(sid)}: {shown(note)}")
+        for sid, parts in rep.inexact.items():
+            for part in parts:
+                print(f"NOT GRADED EXACTLY {shown(sid)}: {shown(part)}")
         for sid, why in rep.failed.items():
             print(f"FAILED {shown(sid)}: {shown(why)} (autograded parts scored 0)")
         for sid, why in rep.errors.items():
@@ -210,6 +231,12 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"graded {len(rep.graded)}, failed {len(rep.failed)}{errors}, "
             f"already graded (skipped) {len(rep.skipped)}{avg}"
+            + (
+                f"; {sum(map(len, rep.inexact.values()))} part(s) of {len(rep.inexact)} "
+                "submission(s) not graded exactly (see above; `autograder status` lists them)"
+                if rep.inexact
+                else ""
+            )
         )
         return EXIT_PARTIAL if rep.failed or rep.errors else EXIT_OK
     if args.verb == "feedback":

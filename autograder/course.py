@@ -19,6 +19,8 @@ CONFIG_NAME = "nbgrader_config.py"
 STATE_DIR = ".autograder"  # our scratch/state directory inside the course root
 LEDGER_TABLE = "etika_autograde"
 FEEDBACK_TABLE = "etika_feedback"  # what each learner's feedback was written from
+# parts of a graded submission that the sealed path could not grade exactly, and why
+INEXACT_TABLE = "etika_inexact"
 
 
 def find_course_root(course: str | os.PathLike | None) -> Path:
@@ -203,8 +205,35 @@ class Course:
                 " grades TEXT NOT NULL, written_at TEXT NOT NULL,"
                 " PRIMARY KEY (assignment, student))"
             )
+            con.execute(
+                f"CREATE TABLE IF NOT EXISTS {INEXACT_TABLE} ("
+                " assignment TEXT NOT NULL, student TEXT NOT NULL, notebook TEXT NOT NULL,"
+                " part TEXT NOT NULL, reason TEXT NOT NULL,"
+                " PRIMARY KEY (assignment, student, notebook, part))"
+            )
         con.close()
         protect(self.db_path)
+
+    def inexact(self, aid: str | None = None) -> dict[tuple[str, str], list[dict]]:
+        """(assignment, student) -> the parts not graded exactly: notebook, part, reason."""
+        if not self.db_path.exists():
+            return {}
+        con = self.sqlite()
+        try:
+            rows = con.execute(
+                f"SELECT assignment, student, notebook, part, reason FROM {INEXACT_TABLE}"
+                + (" WHERE assignment = ?" if aid else "")
+                + " ORDER BY assignment, student, notebook, part",
+                (aid,) if aid else (),
+            ).fetchall()
+        except sqlite3.OperationalError:
+            return {}
+        finally:
+            con.close()
+        out: dict[tuple[str, str], list[dict]] = {}
+        for a, sid, nb, part, why in rows:
+            out.setdefault((a, sid), []).append({"notebook": nb, "part": part, "reason": why})
+        return out
 
     def feedback_written(self, aid: str) -> dict[str, dict]:
         """Per learner: the grades fingerprint and time their feedback was written from."""

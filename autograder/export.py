@@ -30,6 +30,8 @@ def gather(course: Course, roster: Roster, assignments: list[str] | None, pass_m
     if not course.db_path.exists():
         raise UserError(f"no gradebook at {course.db_path}", "release, collect and grade first")
     data: dict[str, dict] = {}
+    ledger = course.ledger()
+    inexact = course.inexact()
     with course.gradebook() as gb:
         known = [a.name for a in gb.assignments]
         for aid in assignments or known:
@@ -58,8 +60,15 @@ def gather(course: Course, roster: Roster, assignments: list[str] | None, pass_m
                 sid = sub.student.id
                 total = float(sub.score)
                 maximum = float(sub.max_score) or 1.0
+                entry = ledger.get((aid, sid)) or {}
+                failed = entry.get("status") == "failed"
                 rows.append(
                     {
+                        # grading failed: no score is known (never a 0 or a "no")
+                        "failed": (entry.get("detail") or "grading failed") if failed else "",
+                        "inexact": [
+                            f"{p['notebook']}:{p['part']}" for p in inexact.get((aid, sid), [])
+                        ],
                         "student": sid,
                         "cohort": roster.get(sid, "cohort", "—"),
                         "venue": roster.get(sid, "venue", "—"),
@@ -93,9 +102,29 @@ def write_csv(path: Path, aid: str, info: dict, name) -> None:
                 "percent",
                 "passed",
                 "parts_waiting_for_manual_grading",
+                "grading",
+                "parts_not_graded_exactly",
             ]
         )
         for r in info["rows"]:
+            if r.get("failed"):
+                w.writerow(
+                    [
+                        aid,
+                        name(r["student"]),
+                        r["cohort"],
+                        r["venue"],
+                        *["" for _ in info["parts"]],
+                        "",
+                        f"{r['max']:g}",
+                        "",
+                        "grading failed",
+                        "",
+                        f"FAILED: {r['failed'][:300]}",
+                        "",
+                    ]
+                )
+                continue
             w.writerow(
                 [
                     aid,
@@ -111,6 +140,8 @@ def write_csv(path: Path, aid: str, info: dict, name) -> None:
                     f"{100 * r['total'] / r['max']:.1f}",
                     "yes" if r["passed"] else "no",
                     r["pending"],
+                    "NOT EXACT: check by hand" if r.get("inexact") else "ok",
+                    "; ".join(r.get("inexact", [])),
                 ]
             )
     protect(path)
@@ -155,9 +186,25 @@ def section(aid: str, info: dict, pass_mark: float, titles: dict | None = None) 
     import altair as alt
     import pandas as pd
 
-    rows = info["rows"]
+    failed = [r for r in info["rows"] if r.get("failed")]
+    inexact = [r for r in info["rows"] if r.get("inexact") and not r.get("failed")]
+    rows = [r for r in info["rows"] if not r.get("failed")]
+    flags = ""
+    if failed:
+        flags += (
+            f" Grading FAILED for {len(failed)} submission(s): they are left out of these "
+            "figures (see `autograder status`)."
+        )
+    if inexact:
+        flags += (
+            f" {len(inexact)} submission(s) have parts that could not be graded exactly: "
+            "their points there need checking by hand (column parts_not_graded_exactly)."
+        )
     if not rows:
-        return f"<section><h2>{html.escape(aid)}</h2><p>No graded submissions yet.</p></section>"
+        return (
+            f"<section><h2>{html.escape(aid)}</h2><p>No graded submissions yet.{flags}</p>"
+            "</section>"
+        )
     pct = [100 * r["total"] / r["max"] for r in rows]
     out = [f"<section><h2>Assignment {html.escape(aid)}</h2>"]
     pending = sum(1 for r in rows if r["pending"])
@@ -170,6 +217,7 @@ def section(aid: str, info: dict, pass_mark: float, titles: dict | None = None) 
             if pending
             else ""
         )
+        + flags
         + "</p>"
     )
     bins = [f"{lo}–{lo + 10}%" for lo in range(0, 100, 10)]

@@ -35,6 +35,17 @@ TEXT = {
         "hidden": "# (hidden tests were run here; their code is not shown)",
         "hidden_error": "A test failed here",
         "notebook": "Notebook",
+        "inexact": "not checked automatically: a grader will check it",
+        "inexact_head": "Parts the automatic grader could not check",
+        "inexact_note": (
+            "The grader could not check these parts exactly, so their points may be too low. "
+            "This is a limit of the grader, not necessarily a mistake of yours: a trainer will "
+            "check them by hand."
+        ),
+        "why_value": "your answer is a kind of value the grader cannot pass to its tests",
+        "why_call": "the tests could not call your function the way they need to",
+        "why_rebind": "the test replaces one of your functions to see how your code works",
+        "why_figure": "the test looks at the chart your code drew",
     },
     "id": {
         "summary": "Ringkasan",
@@ -53,6 +64,17 @@ TEXT = {
         "hidden": "# (tes tersembunyi dijalankan di sini; kodenya tidak ditampilkan)",
         "hidden_error": "Sebuah tes gagal di sini",
         "notebook": "Notebook",
+        "inexact": "belum diperiksa otomatis: penilai akan memeriksanya",
+        "inexact_head": "Bagian yang tidak dapat diperiksa oleh penilai otomatis",
+        "inexact_note": (
+            "Penilai otomatis tidak dapat memeriksa bagian ini dengan tepat, jadi poinnya mungkin "
+            "terlalu rendah. Ini keterbatasan penilai, belum tentu kesalahanmu: pengajar akan "
+            "memeriksanya secara manual."
+        ),
+        "why_value": "jawabanmu berupa jenis nilai yang tidak dapat diteruskan penilai ke tesnya",
+        "why_call": "tes tidak dapat memanggil fungsimu dengan cara yang dibutuhkannya",
+        "why_rebind": "tes mengganti salah satu fungsimu untuk melihat cara kerja kodemu",
+        "why_figure": "tes memeriksa grafik yang digambar kodemu",
     },
 }
 
@@ -126,9 +148,25 @@ def part_titles(course: Course, aid: str) -> dict[tuple[str, str], dict[str, str
     return titles
 
 
+def plain_reason(reason: str, lang: str) -> str:
+    """The grader's reason for a part it could not grade exactly, in plain words."""
+    t = TEXT[lang]
+    if "could not be carried" in reason:
+        return t["why_value"]
+    if "replaces or deletes" in reason:
+        return t["why_rebind"]
+    if "current figure" in reason:
+        return t["why_figure"]
+    return t["why_call"]
+
+
 def _summary(course: Course, aid: str, sid: str, lang: str) -> tuple[str, dict]:
     t = TEXT[lang]
     titles = part_titles(course, aid)
+    inexact = {
+        (p["notebook"], p["part"]): p["reason"] for p in course.inexact(aid).get((aid, sid), [])
+    }
+    unchecked: list[str] = []
     rows, review, pending = [], [], False
     total = maximum = 0.0
     with course.gradebook() as gb:
@@ -140,6 +178,13 @@ def _summary(course: Course, aid: str, sid: str, lang: str) -> tuple[str, dict]:
                     pending = True
                     status = t["pending"]
                     pts = "–"
+                elif (nb.name, g.name) in inexact and g.score < g.max_score:
+                    total += g.score
+                    pts = f"{g.score:g} / {g.max_score:g}"
+                    status = t["inexact"]
+                    title = titles.get((nb.name, g.name), {}).get(lang, f"{nb.name}: {g.name}")
+                    why = plain_reason(inexact[(nb.name, g.name)], lang)
+                    unchecked.append(f"{title}: {why}")
                 else:
                     total += g.score
                     pts = f"{g.score:g} / {g.max_score:g}"
@@ -165,6 +210,13 @@ def _summary(course: Course, aid: str, sid: str, lang: str) -> tuple[str, dict]:
         f"<table class='table'><thead><tr><th>{t['part']}</th><th>{t['points']}</th>"
         f"<th>{t['status']}</th></tr></thead><tbody>{body}</tbody></table>"
         f"<h3>{t['to_review']}</h3><ul>{items}</ul>"
+        + (
+            f"<h3>{t['inexact_head']}</h3><p>{t['inexact_note']}</p><ul>"
+            + "".join(f"<li>{html.escape(u)}</li>" for u in unchecked)
+            + "</ul>"
+            if unchecked
+            else ""
+        )
         + (f"<p>{t['pending_note']}</p>" if pending else "")
         + "</section>"
     )

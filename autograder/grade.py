@@ -47,6 +47,7 @@ import json
 import math
 import os
 import queue
+import re
 import shutil
 import signal
 import sqlite3
@@ -61,7 +62,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from . import sandbox, untrusted, zygote
-from .course import LEDGER_TABLE, Course, protect, submission_students
+from .course import INEXACT_TABLE, LEDGER_TABLE, Course, protect, submission_students
 from .errors import UserError
 from .progress import Progress
 from .sandbox import INSIDE, Limits
@@ -91,6 +92,8 @@ class GradeReport:
     seconds: dict[str, float] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)  # student -> limits hit etc.
     errors: dict[str, str] = field(default_factory=dict)  # student -> grader fault: not graded
+    # student -> "notebook: part: why" for each part the sealed path could not grade exactly
+    inexact: dict[str, list[str]] = field(default_factory=dict)
 
 
 def submission_digest(path: Path) -> str:
@@ -173,12 +176,43 @@ def _source(cell) -> str:
     return src if isinstance(src, str) else ""
 
 
+CELL_ID = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")  # nbformat 4.5's schema for a cell id
+
+
+def upgrade_notebook(nb):
+    """Any nbformat 4.x notebook as 4.5, whose cells all have valid, unique ids.
+
+    Jupyter wrote 4.0 to 4.4 without cell ids (nbgrader's own user guide is 4.0), and an id is
+    invalid before 4.5: the grading notebook adds cells, so it must be 4.5 throughout.
+    ``nbformat.v4.upgrade`` gives random ids; here they are stable (the nbgrader grade id where
+    there is one), so that a notebook graded twice is the same notebook.
+    """
+    import nbformat
+
+    if nb.get("nbformat_minor", 0) < 5:
+        nbformat.v4.upgrade(nb, from_version=4, from_minor=nb.get("nbformat_minor", 0))
+        seen: set[str] = set()
+        for i, cell in enumerate(nb.cells):
+            gid = _meta(cell).get("grade_id")
+            cid = gid if isinstance(gid, str) and CELL_ID.match(gid) else f"cell-{i}"
+            cell["id"] = cid if cid not in seen else f"cell-{i}"
+            seen.add(cell["id"])
+    else:
+        seen = set()
+        for i, cell in enumerate(nb.cells):
+            cid = cell.get("id")
+            if not isinstance(cid, str) or not CELL_ID.match(cid) or cid in seen:
+                cell["id"] = f"cell-{i}"
+            seen.add(cell["id"])
+    return nb
+
+
 def load_release(course: Course, aid: str) -> list[ReleaseNb]:
     import nbformat
 
     out = []
     for name in course.release_notebooks(aid):
-        node = nbformat.read(course.release(aid) / f"{name}.ipynb", as_version=4)
+        node = upgrade_notebook(nbformat.read(course.release(aid) / f"{name}.ipynb", as_version=4))
         sol_code, sol_md, tests, locked = [], [], set(), set()
         for cell in node.cells:
             m = _meta(cell)
@@ -779,6 +813,101 @@ def prelude_sources(rel: ReleaseNb, xchg: str, timeout: int) -> list[str]:
     return out
 
 
+NOTE_MIME = "application/vnd.etika.note+json"  # bside's notes in B's cell outputs
+CURRENT_FIGURE = re.compile(r"\b(plt|pyplot)\s*\.\s*(gca|gcf|get_fignums)\s*\(")
+NOT_DEFINED = re.compile(r"name '([A-Za-z_][A-Za-z0-9_]*)' is not defined")
+
+
+def _grader_notes(cell) -> list[dict]:
+    """The notes ``bside`` left in a cell's outputs (read as data: B quotes learners' names)."""
+    out = []
+    for o in cell.get("outputs", []) if isinstance(cell, dict) else []:
+        data = o.get("data") if isinstance(o, dict) else None
+        note = data.get(NOTE_MIME) if isinstance(data, dict) else None
+        if isinstance(note, dict):
+            out.append({k: note.get(k) for k in ("kind", "name", "text", "names")})
+    return out
+
+
+def _failures(cell) -> list[tuple[str, str]]:
+    """(name, value) of what makes nbgrader score a test cell 0: an error or stderr output."""
+    out = []
+    for o in cell.get("outputs", []):
+        if o.get("output_type") == "error":
+            out.append((str(o.get("ename", "")), str(o.get("evalue", ""))))
+        elif o.get("output_type") == "stream" and o.get("name") == "stderr":
+            out.append(("stderr", str(o.get("text", ""))[:200]))
+    return out
+
+
+def _rebound(source: str, names: set[str]) -> list[str]:
+    """Learner names (functions) that a test cell assigns or deletes."""
+    import ast
+
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    found = [
+        n.id
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del)) and n.id in names
+    ]
+    return sorted(set(found))
+
+
+def inexact_parts(nb, rel: ReleaseNb) -> dict[str, str]:
+    """grade id -> why: the test cells of B's graded notebook that failed where the sealed path
+    may have made them fail (a value not carried, a learner's function whose raised exception,
+    result, printed output, changes or state did not cross, a test that rebinds a learner's
+    function or reads matplotlib's current figure). A passing test is exact: the boundary can
+    make a test fail, and a forging value cannot cross it."""
+    uncarried: dict[str, str] = {}
+    functions: set[str] = set()
+    out: dict[str, str] = {}
+    for cell in nb.cells:
+        notes = _grader_notes(cell)
+        for n in notes:
+            if n["kind"] == "not-carried" and isinstance(n["name"], str):
+                uncarried[n["name"]] = str(n["text"] or "")[:200]
+            elif n["kind"] == "functions" and isinstance(n["names"], list):
+                functions |= {x for x in n["names"] if isinstance(x, str)}
+        gid = _meta(cell).get("grade_id")
+        if cell.get("cell_type") != "code" or gid not in rel.tests or _meta(cell).get("solution"):
+            continue
+        failures = _failures(cell)
+        if not failures:
+            continue
+        reasons = [
+            f"{n['name']}() {n['text']}"
+            for n in notes
+            if n["kind"] in ("call", "effects", "raised") and isinstance(n["name"], str)
+        ]
+        for ename, evalue in failures:
+            m = NOT_DEFINED.search(evalue) if ename == "NameError" else None
+            if m and m.group(1) in uncarried:
+                reasons.append(
+                    f"uses {m.group(1)}, which could not be carried to the tests "
+                    f"({uncarried[m.group(1)]})"
+                )
+            elif "learner function" in evalue or ename == "LearnerError":
+                reasons.append(f"the learner's function failed at the boundary ({evalue[:150]})")
+        source = _source(cell)
+        for name in _rebound(source, functions):
+            reasons.append(
+                f"the test replaces or deletes {name}, a learner's function: the learner's own "
+                "code still calls its own"
+            )
+        if CURRENT_FIGURE.search(source):
+            reasons.append(
+                "the test reads matplotlib's current figure, which the learner's code drew in "
+                "its own sandbox"
+            )
+        if reasons:
+            out[str(gid)] = "; ".join(dict.fromkeys(reasons))[:600]
+    return out
+
+
 def build_grading_notebook(rel: ReleaseNb, run: LearnerRun, timeout: int, xchg: str):
     """The notebook kernel B runs: the RELEASE notebook, answers replaced by exported values
     (read by B from ``xchg``, where it sees this run's exchange folder)."""
@@ -796,8 +925,13 @@ def build_grading_notebook(rel: ReleaseNb, run: LearnerRun, timeout: int, xchg: 
         m = _meta(cell)
         gid = m.get("grade_id")
         if m.get("solution") and cell.cell_type == "code":
-            cell.source = f"_etika_load(globals(), {gid!r})"
             cell.outputs = []
+            if m.get("grade") and run.sources.get(gid, _source(cell)) == _source(cell):
+                # a blank answer graded by hand: stock nbgrader scores it 0 (its checksum is
+                # the release's); B keeps the release's own placeholder (trusted code)
+                cells.append(cell)
+                continue
+            cell.source = f"_etika_load(globals(), {gid!r})"
         elif m.get("solution") and gid in run.answers:
             cell.source = run.answers[gid]
         cells.append(cell)
@@ -805,11 +939,17 @@ def build_grading_notebook(rel: ReleaseNb, run: LearnerRun, timeout: int, xchg: 
     return nb
 
 
-def restore_learner_view(path: Path, runs: dict[str, LearnerRun]) -> None:
-    """In the autograded notebook, show the learner's own code and output in answer cells."""
+def restore_learner_view(
+    path: Path, runs: dict[str, LearnerRun], releases: list[ReleaseNb] = ()
+) -> dict[str, dict[str, str]]:
+    """In the autograded notebook, show the learner's own code and output in answer cells,
+    keep the grader's own notes beside them, and mark each test cell the sealed path could not
+    grade exactly (formgrader shows this notebook). Returns notebook -> grade id -> why."""
     import nbformat
     from nbformat.v4 import new_output
 
+    by_name = {rel.name: rel for rel in releases}
+    found: dict[str, dict[str, str]] = {}
     for nbfile in path.glob("*.ipynb"):
         run = runs.get(nbfile.stem)
         if run is None:
@@ -819,6 +959,10 @@ def restore_learner_view(path: Path, runs: dict[str, LearnerRun]) -> None:
             nbfile.unlink(missing_ok=True)
             continue
         nb = nbformat.reads(text, as_version=4)
+        rel = by_name.get(nbfile.stem)
+        inexact = inexact_parts(nb, rel) if rel is not None else {}
+        if inexact:
+            found[nbfile.stem] = inexact
         outputs = {}
         for res, cell in zip(run.outputs, [c for c in _plan_cells(run)], strict=False):
             if isinstance(res, dict) and cell.get("snapshot"):
@@ -829,15 +973,48 @@ def restore_learner_view(path: Path, runs: dict[str, LearnerRun]) -> None:
                 continue
             gid = _meta(cell).get("grade_id")
             if cell.cell_type == "code" and _meta(cell).get("solution"):
+                ours = _grader_lines(cell)
                 cell.source = run.sources.get(gid, cell.source)
                 res = outputs.get(gid) or {}
                 text = str(res.get("output") or "")
                 if res.get("error"):
                     text += f"\n{res['error']}"
                 cell.outputs = [new_output("stream", name="stdout", text=text)] if text else []
+                if ours:
+                    cell.outputs.append(new_output("stream", name="stdout", text=ours))
+            elif gid in inexact:
+                cell.outputs = [o for o in cell.outputs if not _is_note(o)]
+                cell.outputs.append(
+                    new_output(
+                        "stream",
+                        name="stdout",
+                        text=f"[{GRADER}] {NOT_EXACT}: {inexact[gid]}\n",
+                    )
+                )
+            else:
+                cell.outputs = [o for o in cell.get("outputs", []) if not _is_note(o)]
             keep.append(cell)
         nb.cells = keep
         nbformat.write(nb, nbfile)
+    return found
+
+
+GRADER = "autograder"
+NOT_EXACT = "not graded exactly on the sealed path; please check this part by hand"
+
+
+def _is_note(output) -> bool:
+    return isinstance(output.get("data"), dict) and NOTE_MIME in output["data"]
+
+
+def _grader_lines(cell) -> str:
+    """What the grader's side said in an answer cell (values it could not carry), as text."""
+    lines = [
+        f"[{GRADER}] {n['name']} was not carried to the tests: {n['text']}"
+        for n in _grader_notes(cell)
+        if n["kind"] == "not-carried"
+    ]
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def _plan_cells(run: LearnerRun) -> list[dict]:
@@ -1074,7 +1251,7 @@ def _run_grader(course, job, releases, runs, st, uid, template, slot: Slot | Non
         return None, _why_failed(job, bdir), notes
     out = _graded_folder(job)
     if out is not None:
-        restore_learner_view(out, runs)
+        result["inexact"] = restore_learner_view(out, runs, releases)
     return result, "", notes
 
 
@@ -1203,6 +1380,16 @@ def record(
                 trash = job.scratch / "old-autograded"
                 os.rename(dest, trash)
             os.rename(out, dest)
+        gb.db.execute(
+            text(f"DELETE FROM {INEXACT_TABLE} WHERE assignment=:a AND student=:s"),
+            {"a": aid, "s": sid},
+        )
+        for nb_name, parts in ((result or {}).get("inexact") or {}).items():
+            for part, why in parts.items():
+                gb.db.execute(
+                    text(f"INSERT INTO {INEXACT_TABLE} VALUES (:a, :s, :nb, :p, :r)"),
+                    {"a": aid, "s": sid, "nb": nb_name, "p": part, "r": why},
+                )
         prior = gb.db.execute(
             text(f"SELECT attempts FROM {LEDGER_TABLE} WHERE assignment=:a AND student=:s"),
             {"a": aid, "s": sid},
@@ -1377,6 +1564,10 @@ def _grade(course, aid, todo_ids, force, jobs, st: Settings, progress) -> GradeR
                 report.seconds[job.student] = seconds
                 if notes:
                     report.notes[job.student] = notes
+                for nb_name, parts in ((result or {}).get("inexact") or {}).items():
+                    report.inexact.setdefault(job.student, []).extend(
+                        f"{nb_name}: {part}: {why}" for part, why in parts.items()
+                    )
                 if reason:
                     report.failed[job.student] = reason
                     note = f"{job.student}: FAILED ({reason})"

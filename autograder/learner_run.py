@@ -357,22 +357,94 @@ def _recv_line(conn, limit=64 * 1024 * 1024) -> bytes:
     return data
 
 
+def _exception_kinds(exc: BaseException) -> list[str]:
+    """The exception's class and its bases, by name: B raises the nearest built-in one."""
+    return [k.__name__ for k in type(exc).__mro__ if isinstance(k.__name__, str)][:20]
+
+
+def _state_mark(fn) -> dict:
+    """What a call could change besides its result: the function's globals (names and
+    identities, lengths of containers), for 'state kept between calls'."""
+    ns = getattr(fn, "__globals__", None)
+    if not isinstance(ns, dict):
+        return {}
+    out = {}
+    for name, value in list(ns.items()):
+        if name in SKIP_NAMES or name.startswith("__"):
+            continue
+        try:
+            size = len(value) if isinstance(value, (list, dict, set)) else None
+        except Exception:
+            size = None
+        out[name] = (id(value), size)
+    return out
+
+
+def _files_mark() -> dict:
+    out = {}
+    with contextlib.suppress(OSError):
+        for entry in os.scandir("."):
+            with contextlib.suppress(OSError):
+                st = entry.stat(follow_symlinks=False)
+                out[entry.name] = (st.st_size, st.st_mtime_ns)
+    return out
+
+
+def _effects(args, before_args, state, files, fn) -> list[str]:
+    """Changes a call made that do not cross the boundary with its result."""
+    out = []
+    for i, (arg, was) in enumerate(zip(args, before_args, strict=False)):
+        try:
+            if was is not None and sv.encode(arg) != was:
+                out.append(f"changed its argument {i + 1} in place (the test does not see it)")
+        except Exception:
+            pass
+    if state != _state_mark(fn):
+        out.append("changed global state, which is lost after each call from the tests")
+    if files != _files_mark():
+        out.append("wrote a file in the learner's sandbox, which the tests cannot read")
+    return out
+
+
 def serve_one(conn, registry, timeout, limit):
-    sys.stdout = sys.stderr = Capped(limit)
+    cap, err_cap = Capped(limit), Capped(limit)
+    sys.stdout, sys.stderr = cap, err_cap
     signal.setitimer(signal.ITIMER_REAL, timeout)
+    effects: list[str] = []
     try:
         req = json.loads(_recv_line(conn))
         fn = registry[(req["key"], req["name"])]
         args = [sv.decode(a) for a in req["args"]]
         kwargs = {k: sv.decode(v) for k, v in req["kwargs"].items()}
-        value = fn(*args, **kwargs)
+        before = list(req["args"])
+        state, files = _state_mark(fn), _files_mark()
+        try:
+            value = fn(*args, **kwargs)
+        except BaseException:  # the learner's function may raise anything
+            _restore()
+            effects = _effects(args, before, state, files, fn)
+            raise
         _restore()
-        reply = {"ok": sv.encode(value)}
-        data = json.dumps(reply).encode() + b"\n"
-    except BaseException as exc:  # the learner's function may raise anything
+        effects = _effects(args, before, state, files, fn)
+        try:
+            reply = {"ok": sv.encode(value)}
+        except Exception as exc:
+            reply = {"uncarried": f"{type(exc).__name__}: {str(exc)[:200]}"}
+    except BaseException as exc:
         _restore()
-        data = json.dumps({"error": f"{type(exc).__name__}: {str(exc)[:300]}"}).encode() + b"\n"
+        reply = {"error": f"{type(exc).__name__}: {str(exc)[:300]}", "kinds": [], "message": ""}
+        with contextlib.suppress(Exception):
+            reply["kinds"] = _exception_kinds(exc)
+            reply["message"] = str(exc)[:2000]
     signal.setitimer(signal.ITIMER_REAL, 0)
+    reply["stdout"] = cap.text()
+    reply["stderr"] = err_cap.text()
+    reply["effects"] = effects
+    try:
+        data = json.dumps(reply).encode() + b"\n"
+    except Exception:
+        data = json.dumps({"error": "unreadable reply", "kinds": [], "stdout": ""}).encode()
+        data += b"\n"
     with contextlib.suppress(OSError):
         conn.sendall(data)
 

@@ -22,6 +22,7 @@ def feedback_state(course: Course, aid: str, sid: str, graded_at: str, written, 
 
 def status(course: Course) -> list[dict]:
     ledger = course.ledger()
+    inexact = course.inexact()
     manual: dict[str, list[str]] = {}
     fingerprints: dict[tuple[str, str], str] = {}
     if course.db_path.exists():
@@ -55,6 +56,12 @@ def status(course: Course) -> list[dict]:
                 "collected": collected,
                 "graded": ok,
                 "failed": {s: ledger[(aid, s)]["detail"] for s in failed},
+                # parts the sealed path could not grade exactly: check them by hand
+                "not_graded_exactly": {
+                    s: [f"{p['notebook']}: {p['part']}: {p['reason']}" for p in inexact[(aid, s)]]
+                    for s in ok
+                    if (aid, s) in inexact
+                },
                 "not_graded": [s for s in collected if s not in graded],
                 "needs_manual_grading": manual.get(aid, []),
                 "feedback": [s for s in ok if fb[s] == "current"],
@@ -76,6 +83,9 @@ def render(rows: list[dict]) -> str:
             lines.append(f"  to grade:  {len(r['not_graded'])} ({', '.join(r['not_graded'][:10])})")
         for sid, why in r["failed"].items():
             lines.append(f"  FAILED {sid}: {why}")
+        for sid, parts in r.get("not_graded_exactly", {}).items():
+            for part in parts:
+                lines.append(f"  NOT GRADED EXACTLY {sid}: {part} -> check it in formgrader")
         if r["needs_manual_grading"]:
             ids = r["needs_manual_grading"]
             lines.append(

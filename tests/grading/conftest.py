@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent / "corpus"))
 
 import fixturelib as F
 from grading_helpers import GRADE_TIMEOUT, cli, release_nb
@@ -55,3 +56,19 @@ def graded(graded_template, tmp_path) -> Path:
 def _venv_on_path(monkeypatch):
     bindir = os.path.dirname(sys.executable)
     monkeypatch.setenv("PATH", bindir + os.pathsep + os.environ.get("PATH", ""))
+
+
+@pytest.fixture(scope="session")
+def agreement(tmp_path_factory):
+    """The agreement corpus (corpus/assignments.py) graded once by stock `nbgrader autograde`
+    and once by `autograder grade --jobs 2` (warm), on identical copies."""
+    import assignments as A
+    import harness as H
+
+    base = tmp_path_factory.mktemp("agreement")
+    root = H.prepare(base / "ours", A.ALL)
+    stock = H.stock_copy(root, base / "stock", A.ALL)
+    H.grade_stock(stock, A.ALL)
+    _, out = H.grade_ours(root, A.ALL, jobs=2)
+    rows = {(r.assignment, r.state, r.cell): r for r in H.compare(stock, root, A.ALL)}
+    return {"rows": rows, "out": out, "root": root, "stock": stock}
