@@ -6,9 +6,10 @@ Made for one laptop and a room of phones on one weak access point:
 - it listens on every interface and prints the addresses other devices can open;
 - text (HTML, CSS, JavaScript, JSON, SVG) is sent gzip-compressed when the browser accepts it
   (compressed once per file and kept in memory);
-- versioned assets (``?v=``, ``_static/``) may be cached by the phone, and pages are
-  revalidated with ``ETag``/``Last-Modified`` (a ``304 Not Modified`` costs a few bytes), so a
-  second visit or the other language downloads almost nothing.
+- versioned assets (``?v=``, ``_static/``) may be cached by the phone for long, pages for a
+  minute and then shown from the cache while the phone checks with ``ETag`` (a ``304 Not
+  Modified`` costs a few bytes), so a second visit or the other language downloads almost
+  nothing and waits for nothing.
 It serves files under the site folder only, and nothing else.
 """
 
@@ -31,6 +32,7 @@ SITE = ROOT / "_build" / "html"
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".txt", ".ipynb", ".xml", ".map")
 #: Files under ``_static`` change name (or ``?v=``) when they change: a week is safe.
 STATIC_MAX_AGE = 7 * 24 * 3600
+PAGE_CACHE = "public, max-age=60, stale-while-revalidate=86400"
 
 
 def cache_control(path: str, query: str) -> str:
@@ -39,7 +41,9 @@ def cache_control(path: str, query: str) -> str:
         return f"public, max-age={365 * 24 * 3600}, immutable"
     if "/_static/" in path or path.startswith("_static/"):
         return f"public, max-age={STATIC_MAX_AGE}"
-    return "no-cache"  # pages: always revalidated, so a rebuilt site is seen at once
+    # Pages: a phone reopening one within a minute asks nothing; later it shows its copy at
+    # once and asks the server in the background (a rebuilt page is seen on the next visit).
+    return PAGE_CACHE
 
 
 class _Compressed:

@@ -48,7 +48,7 @@ def test_text_is_sent_compressed_and_pages_are_revalidated(room):
     assert response.getheader("Content-Encoding") == "gzip"
     assert gzip.decompress(body).startswith(b"<!doctype html>")
     assert len(body) < 200  # 4.5 KB of text
-    assert response.getheader("Cache-Control") == "no-cache"
+    assert response.getheader("Cache-Control") == serve.PAGE_CACHE
     etag = response.getheader("ETag")
     again, body = _get(room, "/index.html", **{"Accept-Encoding": "gzip", "If-None-Match": etag})
     assert again.status == 304 and body == b""
