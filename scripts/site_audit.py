@@ -145,11 +145,12 @@ def slow_link(
 
     try:
         page.on("requestfinished", on_finished)
-        page.goto(f"{origin}/{path}", wait_until="load")
+        # A stock jupyter-book page waits on CDN scripts that cannot load here: allow for it.
+        page.goto(f"{origin}/{path}", wait_until="load", timeout=180_000)
         page.wait_for_function(PAINTED, timeout=30_000)
         first = page.evaluate(TIMINGS)
         first_bytes, received["bytes"] = received["bytes"], 0
-        page.goto(f"{origin}/{then or path}", wait_until="load")
+        page.goto(f"{origin}/{then or path}", wait_until="load", timeout=180_000)
         page.wait_for_function(PAINTED, timeout=30_000)
         again = page.evaluate(TIMINGS)
         return SlowLinkReport(

@@ -37,11 +37,14 @@ def release_nb(course: Path) -> Path:
     return course / "release" / F.AID / f"{F.AID}.ipynb"
 
 
-def scores(course: Path, aid: str = F.AID) -> dict[str, dict[str, float | None]]:
+def scores(
+    course: Path, aid: str = F.AID, course_id: str = "etika-test"
+) -> dict[str, dict[str, float | None]]:
+    """student -> grade id -> points (None: waiting for a human grader), from the gradebook."""
     from nbgrader.api import Gradebook
 
     out = {}
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", "etika-test") as gb:
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id) as gb:
         for sub in gb.find_assignment(aid).submissions:
             out[sub.student.id] = {
                 g.name: (None if g.needs_manual_grade else float(g.score))

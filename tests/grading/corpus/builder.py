@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/grading
+
+from fixturelib import _meta
 
 COURSE_ID = "etika-corpus"
 CONFIG = f'c = get_config()\nc.CourseDirectory.course_id = "{COURSE_ID}"\n'
@@ -75,20 +80,6 @@ class Assignment:
                 if t.grade_id == grade_id:
                     return t.kind
         return "?"
-
-
-def _meta(grade_id, *, grade=False, solution=False, locked=False, points=0):
-    meta = {
-        "grade": grade,
-        "solution": solution,
-        "locked": locked,
-        "grade_id": grade_id,
-        "schema_version": 3,
-        "task": False,
-    }
-    if grade:
-        meta["points"] = points
-    return {"nbgrader": meta}
 
 
 def source_notebook(a: Assignment) -> dict:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import builder as B
+import grading_helpers
 
 TIMEOUT = 10  # seconds per cell, the same for both graders
 
@@ -113,17 +114,7 @@ def grade_ours(root: Path, assignments, jobs: int = 2, cold: bool = False) -> tu
 
 def scores(course: Path, aid: str) -> dict[str, dict[str, float | None]]:
     """student -> grade id -> points (None: waiting for a human grader)."""
-    from nbgrader.api import Gradebook
-
-    out = {}
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", B.COURSE_ID) as gb:
-        for sub in gb.find_assignment(aid).submissions:
-            out[sub.student.id] = {
-                g.name: (None if g.needs_manual_grade else float(g.score))
-                for nb in sub.notebooks
-                for g in nb.grades
-            }
-    return out
+    return grading_helpers.scores(course, aid, B.COURSE_ID)
 
 
 @dataclass
