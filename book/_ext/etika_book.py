@@ -219,6 +219,12 @@ def _on_page_context(app, pagename, templatename, context, doctree) -> None:
             context[key] = [asset for asset in context[key] if keep_asset(asset, body)]
     pathto = context["pathto"]
     context["pathto"] = shared_static_path(pathto)
+    # Sphinx resolved the favicon (and logo) with its own pathto, into <lang>/_static where
+    # they are not: point them at the shared folder too (a 404 on every page otherwise).
+    for key in ("favicon_url", "logo_url"):
+        url = context.get(key) or ""
+        if "_static/" in url and "://" not in url and url.rsplit("/", 1)[-1] not in LANGUAGE_STATIC:
+            context[key] = "../" + url
     for key in ("css_tag", "js_tag"):
         if key in context:
             context[key] = _tag_rewriter(context[key], pathto)
