@@ -205,3 +205,32 @@ def test_axe_clean(open_page, lang, scheme):
     for name in V.DEMOS:
         found = axe.run(page, context=f'.etika-demo[data-demo="{name}"]').response["violations"]
         assert not found, (name, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found])
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_quiz_page_gives_feedback_for_every_choice(chromium, origin, lang):
+    """On the built quiz page, every choice of every question shows its own feedback."""
+    from etika.i18n import t
+    from etika.transparency.quiz import transparency_quiz
+
+    context = chromium.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        page.goto(f"{origin}/{lang}/book/transparency/quiz.html")
+        questions = page.locator(".etika-quiz fieldset")
+        quiz = transparency_quiz()
+        assert questions.count() == len(quiz)
+        for qi, q in enumerate(quiz):
+            choices = questions.nth(qi).locator(".etika-choice")
+            for ci, c in enumerate(q.choices):
+                choices.nth(ci).locator("label").click()
+                fb = choices.nth(ci).locator(".etika-feedback")
+                assert fb.is_visible()
+                verdict = t("quiz.correct" if c.correct else "quiz.incorrect", lang)
+                assert verdict in fb.text_content() and c.explanation[lang] in fb.text_content()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        assert errors == [], errors
+    finally:
+        context.close()
