@@ -7,7 +7,7 @@ then read the scores from the gradebook:
 
 * ``correct``: the source notebook itself (the reference solution): full automatic marks;
 * ``blank``: the generated learners' version, unchanged: runs, and scores 0;
-* ``pretender``: answers that only pretend (permissive ``__eq__``, str and set subclasses, a
+* ``pretender``: answers that only pretend (permissive ``__eq__``, str and list subclasses, a
   list where a Series is asked): 0 on every part;
 * ``partial``: some parts right (some another way), some wrong: exactly their points;
 * ``erroring``: an answer that raises, and one that deletes a name the tests need: those parts
@@ -125,14 +125,12 @@ class AgreeableStr(str):
 best_change = AgreeableStr(CANDIDATES.index[-1])
 """,
     "part4_answer": """
-class AgreeableSet(set):
+class AgreeableList(list):
     def __eq__(self, other):
         return True
 
-    __hash__ = None
 
-
-actionable = AgreeableSet({"age"})
+actionable = AgreeableList(["age"])
 """,
     # The right numbers, in a list of lists instead of a DataFrame.
     "part5_answer": "card_rates = [[0.61, 0.68], [0.69, 0.81]]",
@@ -156,8 +154,8 @@ best_change = str(ok.sort_values(["effort", "score"], ascending=[True, False]).i
 """,
     # Wrong: counts the kind of business as something she can change.
     "part4_answer": (
-        'actionable = {"years_running", "credit_history_years", "log_revenue", '
-        '"has_marketplace", "business_type"}'
+        'actionable = ["years_running", "credit_history_years", "log_revenue", '
+        '"has_marketplace", "business_type"]'
     ),
     # Right.
     "part5_answer": """
@@ -296,3 +294,24 @@ def test_release_has_no_solution_hidden_test_or_rubric(nbgrader_scores):
 def test_stock_nbgrader_scores_each_state(nbgrader_scores, state):
     _, scores = nbgrader_scores
     assert scores[state] == EXPECTED[state]
+
+
+@pytest.fixture(scope="module")
+def autograder_scores(tmp_path_factory):
+    """The same submissions, graded by the course's own grader (sandboxed)."""
+    course = _course(tmp_path_factory, "transparency-autograder")
+    subs = _submit(course)
+    _run(course, "--course", str(course), "-q", "grade", ASSIGNMENT, module="autograder.cli")
+    return _scores(course, subs)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("state", list(EXPECTED))
+def test_autograder_grade_scores_each_state(autograder_scores, state):
+    expected = dict(EXPECTED[state])
+    if state == "erroring":
+        # The course's grader runs the tests in its own kernel, beside the learner's: deleting
+        # a name the tests use (COLUMNS) cannot break them, so part 2's right answer counts.
+        # Stock nbgrader runs both in one kernel, and the deletion costs the part.
+        expected["part2_tests"] = 2
+    assert autograder_scores[state] == expected
