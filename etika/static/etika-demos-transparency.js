@@ -32,10 +32,11 @@
           '" height="13" style="fill:' + colour(v >= 0 ? "urban" : "rural") + '"/>');
         if (v >= 0) svg.text(mid + w + 4, y + 12, it[2]);
         else svg.text(mid - w - 4, y + 12, it[2], "end");
+        // The zero line, beside the bar only: it never crosses a label.
+        svg.parts.push('<line x1="' + mid.toFixed(1) + '" y1="' + y.toFixed(1) + '" x2="' + mid.toFixed(1) + '" y2="' +
+          (y + LINE).toFixed(1) + '" style="stroke:' + colour("axis") + '"/>');
         y += LINE + 6;
       });
-      svg.parts.push('<line x1="' + mid.toFixed(1) + '" y1="0" x2="' + mid.toFixed(1) + '" y2="' + y.toFixed(1) +
-        '" style="stroke:' + colour("axis") + '"/>');
       return svg.render(y + 2);
     }
 

@@ -91,10 +91,12 @@ def signed_bars_svg(
             svg.text(mid + w + 4, y + 12, txt)
         else:
             svg.text(mid - w - 4, y + 12, txt, "end")
+        # The zero line, beside the bar only: it never crosses a label.
+        svg.parts.append(
+            f'<line x1="{mid:.1f}" y1="{y:.1f}" x2="{mid:.1f}" y2="{y + LINE:.1f}" '
+            f'style="stroke:{colour("axis")}"/>'
+        )
         y += LINE + 6
-    svg.parts.append(
-        f'<line x1="{mid:.1f}" y1="0" x2="{mid:.1f}" y2="{y:.1f}" style="stroke:{colour("axis")}"/>'
-    )
     return svg.render(y + 2)
 
 

@@ -234,3 +234,26 @@ def test_quiz_page_gives_feedback_for_every_choice(chromium, origin, lang):
         assert errors == [], errors
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("name", ["explain_local", "explain_global"])
+def test_js_chart_says_what_the_python_chart_says(open_page, lang, name):
+    """The static chart and the kernel chart hold the same words, values and bars (their line
+    breaks may differ: the browser measures text with the page's font)."""
+    import re as _re
+
+    page = open_page(lang)
+    svg = page.locator(f'[data-demo="{name}"] svg').first
+    js_words = svg.evaluate(
+        "s => [...s.querySelectorAll('text')].map(t => t.textContent).join(' ')"
+    )
+    js_bars = svg.evaluate("s => s.querySelectorAll('rect').length")
+    view = V.LocalView(lang, False) if name == "explain_local" else V.GlobalView(lang, False)
+    html = view.render()
+    py_svg = html[html.index("<svg") : html.index("</svg>")]
+    py_words = " ".join(_re.findall(r"<text[^>]*>([^<]*)</text>", py_svg))
+    from html import unescape
+
+    assert js_words.split() == unescape(py_words).split()
+    assert js_bars == py_svg.count("<rect")
