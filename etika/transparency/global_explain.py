@@ -31,6 +31,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
+from threadpoolctl import threadpool_limits
 
 from etika.transparency.lender import CATEGORICAL, FAMILIES, INPUTS, SEEDS, fitted
 
@@ -114,7 +115,9 @@ def _importance(family: str, seed: int) -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def _importance_all() -> pd.DataFrame:
-    return pd.concat([_importance(f, s) for f in FAMILIES for s in SEEDS], ignore_index=True)
+    # One thread: on a shared two-core laptop, BLAS/OpenMP threads only fight each other here.
+    with threadpool_limits(limits=1):
+        return pd.concat([_importance(f, s) for f in FAMILIES for s in SEEDS], ignore_index=True)
 
 
 def importance_table() -> pd.DataFrame:
@@ -157,7 +160,8 @@ def dependence_table() -> pd.DataFrame:
     ``value`` is the grid value (a number, or a category's name), ``average_score`` the mean
     predicted score over the held-out half when every applicant is given that value.
     """
-    return pd.concat([_dependence(f, s) for f in FAMILIES for s in SEEDS], ignore_index=True)
+    with threadpool_limits(limits=1):
+        return pd.concat([_dependence(f, s) for f in FAMILIES for s in SEEDS], ignore_index=True)
 
 
 def _top(table: pd.DataFrame, family: str, seed: int, n: int = 3) -> list[str]:
