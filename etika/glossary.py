@@ -503,6 +503,109 @@ GLOSSARY: tuple[Entry, ...] = (
         ("Of the people for whom the outcome is positive, the share the classifier selects."),
         ("Di antara orang yang hasilnya positif, proporsi yang dipilih oleh pengklasifikasi."),
     ),
+    # --- transparency chapter (issue 14) ---
+    Entry(
+        "Contribution",
+        "Kontribusi",
+        (
+            "How far one input pushes one person's score up or down, compared with an average "
+            "case. For a logistic regression, the contributions added together give the score on "
+            "the log-odds scale."
+        ),
+        (
+            "Seberapa jauh satu masukan mendorong skor seseorang naik atau turun, dibandingkan "
+            "kasus rata-rata. Untuk regresi logistik, jumlah semua kontribusi adalah skor pada "
+            "skala log-odds."
+        ),
+    ),
+    Entry(
+        "Counterfactual explanation",
+        "Penjelasan kontrafaktual",
+        (
+            "The smallest change in a case that would have changed the model's decision: \"had "
+            'your revenue been higher, you would have been approved".'
+        ),
+        (
+            'Perubahan terkecil pada sebuah kasus yang akan mengubah keputusan model: "seandainya'
+            ' omzet Anda lebih tinggi, Anda akan disetujui".'
+        ),
+    ),
+    Entry(
+        "Fairwashing",
+        "Fairwashing",
+        (
+            "Giving a model an explanation that looks fair but hides what the model really relies"
+            " on."
+        ),
+        (
+            "Memberi model sebuah penjelasan yang tampak adil tetapi menyembunyikan apa yang "
+            "sebenarnya diandalkan model itu."
+        ),
+    ),
+    Entry(
+        "Global explanation",
+        "Penjelasan global",
+        "A description of what a model relies on overall, for everyone.",
+        (
+            "Gambaran tentang apa yang diandalkan sebuah model secara keseluruhan, untuk semua "
+            "orang."
+        ),
+    ),
+    Entry(
+        "Local explanation",
+        "Penjelasan lokal",
+        "A description of why a model decided as it did for one case.",
+        "Gambaran tentang mengapa sebuah model memutuskan seperti itu untuk satu kasus.",
+    ),
+    Entry(
+        "Model card",
+        "Kartu model",
+        (
+            "A short document that travels with a model: what it is for, what data it learned "
+            "from, how well it works overall and per group, its limits and who to contact."
+        ),
+        (
+            "Dokumen singkat yang menyertai sebuah model: untuk apa model itu, dari data apa "
+            "model belajar, seberapa baik model bekerja secara keseluruhan dan per kelompok, "
+            "keterbatasannya, dan siapa yang dapat dihubungi."
+        ),
+    ),
+    Entry(
+        "Partial dependence",
+        "Ketergantungan parsial",
+        (
+            "A model's average score when every case is given the same value of one input, drawn "
+            "for a range of values."
+        ),
+        (
+            "Skor rata-rata sebuah model ketika setiap kasus diberi nilai yang sama untuk satu "
+            "masukan, digambar untuk serangkaian nilai."
+        ),
+    ),
+    Entry(
+        "Permutation importance",
+        "Kepentingan permutasi",
+        (
+            "How much worse a model does on held-out data when one input's values are shuffled "
+            "between cases: a measure of how much the model relies on that input."
+        ),
+        (
+            "Seberapa memburuk kinerja model pada data uji ketika nilai satu masukan diacak "
+            "antarkasus: ukuran seberapa besar model bergantung pada masukan itu."
+        ),
+    ),
+    Entry(
+        "Recourse",
+        "Jalan pemulihan",
+        (
+            "A person's ability to obtain a different decision by changing things they can "
+            "actually change."
+        ),
+        (
+            "Kemampuan seseorang untuk memperoleh keputusan yang berbeda dengan mengubah hal-hal "
+            "yang benar-benar dapat ia ubah."
+        ),
+    ),
 )
 
 

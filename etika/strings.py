@@ -355,3 +355,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "perkotaan {urban}.",
     },
 }
+
+# --- transparency chapter (issue 14): its demos' strings live beside its code -----------------
+from etika.transparency.strings import STRINGS as _TRANSPARENCY  # noqa: E402
+
+for _key in _TRANSPARENCY:
+    if _key in STRINGS:
+        raise KeyError(f"UI string {_key!r} is defined twice")
+STRINGS.update(_TRANSPARENCY)

@@ -25,6 +25,10 @@ from site_strings import ui
 
 LANG_NAMES = {"en": "English", "id": "Bahasa Indonesia"}
 DEMO_MARKER = 'class="etika-demo'
+#: The transparency chapter's demos need their own script too.
+TRANSPARENCY_MARKERS = tuple(
+    f'data-demo="{n}"' for n in ("explain_local", "explain_global", "model_card")
+)
 ETIKA_STATIC = Path(etika.__file__).parent / "static"
 TEMPLATES = Path(__file__).resolve().parent.parent / "_templates"
 
@@ -200,6 +204,8 @@ def _on_page_context(app, pagename, templatename, context, doctree) -> None:
     if DEMO_MARKER in body:
         app.add_js_file("etika-demos.js", defer="defer")
         app.add_css_file("etika-demos.css")
+        if any(m in body for m in TRANSPARENCY_MARKERS):  # transparency chapter (issue 14)
+            app.add_js_file("etika-demos-transparency.js", defer="defer")
     if "furo_navigation_tree" in context:
         context["furo_navigation_tree"] = translate_captions(
             app,

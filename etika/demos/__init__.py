@@ -26,6 +26,8 @@ def show(demo_name: str, lang: str | None = None) -> None:
     """
     from IPython.display import HTML, display
 
+    if demo_name in TRANSPARENCY_DEMOS:
+        return _show_transparency(demo_name, lang)
     if demo_name not in DEMOS:
         raise ValueError(f"unknown demo {demo_name!r}; known demos: {', '.join(DEMOS)}")
     if os.environ.get("ETIKA_STATIC", "") == "1":
@@ -38,3 +40,18 @@ def show(demo_name: str, lang: str | None = None) -> None:
         obj = build_widget(demo_name, lang=lang).widget
     # Returns nothing, so that a cell ending in show(...) does not display the demo twice.
     display(obj)
+
+
+# --- transparency chapter (issue 14): its demos live in etika.transparency.views -------------
+TRANSPARENCY_DEMOS: tuple[str, ...] = ("explain_local", "explain_global", "model_card")
+
+
+def _show_transparency(demo_name: str, lang: str | None) -> None:
+    from IPython.display import HTML, display
+
+    from etika.transparency import views
+
+    if os.environ.get("ETIKA_STATIC", "") == "1":
+        display(HTML(views.demo_html(demo_name, lang=lang)))
+    else:
+        display(views.build_widget(demo_name, lang=lang).widget)

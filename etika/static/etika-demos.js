@@ -331,8 +331,10 @@
   };
   function shareText(v) { return Math.round(100 * v) + "%"; }
   /* What a slider's value is called (the <output> beside it, and its aria-valuetext). */
+  var SLIDER_TEXT = {};  // control key -> function (value, root): its spoken text
   function sliderText(root, el) {
-    var v = rangeValue(el);
+    var v = rangeValue(el), own = SLIDER_TEXT[el.getAttribute("data-control")];
+    if (own) return own(v, root);
     return el.getAttribute("data-control") === "share" ? shareText(v) : fmtThr(v);
   }
 
@@ -377,5 +379,18 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initAll);
   else initAll();
-  window.etikaDemos = { init: initAll };
+  /* Registration hook: another chapter's script adds its demos' renderers (and the spoken
+   * text of its sliders) without editing this file; it may use the helpers in lib. */
+  function register(name, render, sliderTexts) {
+    RENDER[name] = render;
+    for (var k in sliderTexts || {}) SLIDER_TEXT[k] = sliderTexts[k];
+    initAll();
+  }
+  window.etikaDemos = { init: initAll, register: register, lib: {
+    esc: esc, fixed: fixed, pct: pct, fmtThr: fmtThr, records: records, find: find, ctl: ctl,
+    rangeValue: rangeValue, setOutput: setOutput, measure: measure, wrapText: wrapText, Svg: Svg,
+    colour: colour, fill1: fill1, lowerFirst: lowerFirst, LINE: LINE, PAD: PAD, ASCENT: ASCENT,
+    setLang: function (lang) { LANG = lang; } } };
+  var queued = window.etikaDemosQueue || [];
+  for (var q = 0; q < queued.length; q++) register.apply(null, queued[q]);
 })();

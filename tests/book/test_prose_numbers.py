@@ -24,10 +24,16 @@ NOT_DATA = [
     r"\b(19|20)\d\d\b",  # years
     r"\bNo\. \d+\b|\bArticle \d+( point \d+| paragraph \(\d+\))?",  # legal citations
     r"\bPython 3\.11\b|\bport \d+\b",  # instructions
+    # transparency chapter: legal citations with paragraphs and ranges, dates of legal texts
+    r"\bArticles?\s+\d+(\s+to\s+\d+)?|\bparagraph\s+\(\d+\)",
+    r"\b\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b",
 ]
 ILLUSTRATIONS = {
     # the definition of a score and of calibration, not figures about the data
     "book/bias/metrics.md": ["between 0 and 1", "0.7", "70%"],
+    # the scale of a score, not a figure about the data
+    "book/transparency/explain-local.md": ["between 0 and 1"],
 }
 
 
