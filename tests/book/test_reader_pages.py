@@ -21,7 +21,8 @@ CHAPTER = ("book/bias/index", "book/bias/metrics", "book/bias/proxy", "book/bias
 
 def main_html(site, lang, page) -> str:
     html = (site / lang / f"{page}.html").read_text(encoding="utf-8")
-    main = html[html.find("<main") : html.find("</main>")]
+    # The page's main landmark: the article the shell marks role="main" (not the menu, footer).
+    main = html[html.find('role="main"') : html.rfind("</article>")]
     return re.sub(r"<script.*?</script>|<style.*?</style>", "", main, flags=re.S)
 
 
