@@ -31,3 +31,13 @@ def test_no_test_module_imports_conftest():
         )
     ]
     assert offenders == []
+
+
+def test_test_modules_have_unique_names():
+    """The test folders are not packages: pytest imports each test module by its file name, so
+    two test files with one name make the whole run stop at collection."""
+    names: dict[str, list[str]] = {}
+    for path in (ROOT / "tests").rglob("test_*.py"):
+        if "node_modules" not in path.parts:
+            names.setdefault(path.name, []).append(str(path.relative_to(ROOT)))
+    assert {n: p for n, p in names.items() if len(p) > 1} == {}
