@@ -31,7 +31,10 @@ RIVAL_WORDS = {
     r"\bgalat\b": "kesalahan",
     r"\bmeremehkan\b": "menilai terlalu rendah",
     r"\bkesenjangan\b": "selisih (gap)",
-    r"\bharga(nya)?\b|\bongkos\b|\bkonsekuensi(nya)?\b": "biaya (cost)",
+    # "harga" is the word for a product's price (allowed); as the price of a choice it is "biaya"
+    r"\bharga(nya)? (yang )?(harus )?(di)?bayar|\bharganya\b|\bongkos\b|\bkonsekuensi(nya)?\b": (
+        "biaya (cost)"
+    ),
     r"\bkursi pelatihan\b": "tempat dalam pelatihan",
     r"\bmenutup selisih\b": "menghilangkan selisih",
     r"\bpenilaian (petugas|penyeleksi)\b": "keputusan (penilaian is for assessment only)",
