@@ -3,25 +3,38 @@
 ``encode`` runs in the learner's kernel and is therefore untrusted: whatever it writes is only
 data. ``decode`` runs in the grader's kernel and is the security boundary: it builds values of
 EXACT built-in, numpy or pandas types from a whitelist, so an object whose ``__eq__`` always says
-True, a float subclass or a patched module cannot cross it. Functions cross as a reference that
-the grader's kernel calls by value (arguments and result encoded the same way).
+True, a float subclass or a patched module cannot cross it as a value. Anything else crosses as a
+reference (``learner_objects`` on the learner's side, ``proxies`` on the grader's): ``encode``'s
+``ref`` hook names it, ``decode``'s ``ref`` hook turns that name into a proxy. The numpy and
+pandas half of the format is in ``safetables``.
 """
 
 from __future__ import annotations
 
+import base64
+import collections
+import datetime as dt
+import decimal
+import fractions
 import json
 import math
 import re
 
+from autograder import safetables as tables
+
 MAX_DEPTH = 20
 MAX_ITEMS = 2_000_000
-NUMERIC = re.compile(r"^(bool|int(8|16|32|64)|uint(8|16|32|64)|float(16|32|64))$")
-COLUMN_DTYPES = re.compile(r"^(bool|int(8|16|32|64)|uint(8|16|32|64)|float(32|64)|object|str)$")
 MODULE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+_INT = re.compile(r"-?\d{1,4000}")
+
+# a defaultdict crosses by value only with one of these as its default: anything else would be
+# the learner's code, called by the grader's side on a missing key
+DEFAULT_FACTORIES = {f.__name__: f for f in (list, dict, set, int, float, str, tuple, bool)}
+REF_TAGS = ("ref", "aref", "bref")  # references, resolved by the hook (never by decode itself)
 
 
 class Unsupported(TypeError):
-    """A value outside the whitelist: it is not carried to the grader's kernel."""
+    """A value outside the whitelist: it is not carried to the grader's kernel by value."""
 
 
 def _float(x: float):
@@ -32,10 +45,22 @@ def _float(x: float):
     return x
 
 
-def encode(obj, _depth: int = 0):  # untrusted side: best effort
+def _naive_or_fixed(tz) -> int | None:
+    """A datetime's offset in seconds when it is fixed (``datetime.timezone``), else refuse."""
+    if tz is None:
+        return None
+    if type(tz) is not dt.timezone:
+        raise Unsupported(f"time zone {type(tz).__name__}")
+    return int(tz.utcoffset(None).total_seconds())
+
+
+def encode(obj, _depth: int = 0, ref=None):  # untrusted side: best effort
+    """``obj`` as a tagged JSON document. What the whitelist does not hold is passed to
+    ``ref`` (a document naming a reference) or, without one, refused with ``Unsupported``."""
     if _depth > MAX_DEPTH:
         raise Unsupported("nested too deeply")
     t = type(obj)
+    d = _depth + 1
     if obj is None:
         return {"t": "none"}
     if t is bool:
@@ -47,57 +72,56 @@ def encode(obj, _depth: int = 0):  # untrusted side: best effort
     if t is str:
         return {"t": "str", "v": obj}
     if t in (list, tuple):
-        return {"t": t.__name__, "v": [encode(x, _depth + 1) for x in obj]}
-    if t is dict:
-        return {
-            "t": "dict",
-            "v": [[encode(k, _depth + 1), encode(v, _depth + 1)] for k, v in obj.items()],
-        }
-    mod = t.__module__
-    if mod == "numpy" and t.__name__ == "ndarray":
-        if not NUMERIC.match(obj.dtype.name):
-            raise Unsupported(f"array of dtype {obj.dtype}")
-        flat = [_float(float(x)) if obj.dtype.kind == "f" else x for x in obj.ravel().tolist()]
-        return {"t": "ndarray", "dtype": obj.dtype.name, "shape": list(obj.shape), "v": flat}
-    if mod == "numpy" and NUMERIC.match(t.__name__.replace("_", "")):
-        v = obj.item()
-        return {"t": "npscalar", "dtype": t.__name__, "v": _float(v) if isinstance(v, float) else v}
-    if mod.startswith("pandas") and t.__name__ == "Series":
-        doc = {
-            "t": "series",
-            "dtype": str(obj.dtype),
-            "v": [encode(x, _depth + 1) for x in obj.tolist()],
-            "index": _enc_index(obj.index, _depth),
-            "name": encode(obj.name, _depth + 1),
-        }
-        if doc["dtype"] == "category":
-            doc["categories"] = [encode(x, _depth + 1) for x in obj.cat.categories.tolist()]
-            doc["ordered"] = bool(obj.cat.ordered)
-        return doc
-    if mod.startswith("pandas") and t.__name__ == "DataFrame":
-        return {
-            "t": "frame",
-            "columns": [encode(c, _depth + 1) for c in obj.columns],
-            "data": [encode(obj.iloc[:, i], _depth + 1) for i in range(obj.shape[1])],
-            "index": _enc_index(obj.index, _depth),
-        }
-    if t.__name__ == "module":
+        return {"t": t.__name__, "v": [encode(x, d, ref) for x in obj]}
+    if t in (dict, collections.OrderedDict, collections.Counter):
+        pairs = [[encode(k, d, ref), encode(v, d, ref)] for k, v in obj.items()]
+        return {"t": {dict: "dict", collections.Counter: "counter"}.get(t, "odict"), "v": pairs}
+    if t is collections.defaultdict:
+        factory = obj.default_factory
+        name = getattr(factory, "__name__", None) if factory is not None else None
+        if factory is not None and DEFAULT_FACTORIES.get(name) is not factory:
+            return _ref(obj, ref, "defaultdict with its own default")
+        pairs = [[encode(k, d, ref), encode(v, d, ref)] for k, v in obj.items()]
+        return {"t": "ddict", "factory": name, "v": pairs}
+    if t in (set, frozenset):
+        return {"t": t.__name__, "v": [encode(x, d, ref) for x in obj]}
+    if t is complex:
+        return {"t": "complex", "v": [_float(obj.real), _float(obj.imag)]}
+    if t in (bytes, bytearray):
+        return {"t": t.__name__, "v": base64.b64encode(bytes(obj)).decode("ascii")}
+    if t is range:
+        return {"t": "range", "v": [obj.start, obj.stop, obj.step]}
+    if t is decimal.Decimal:
+        return {"t": "decimal", "v": str(obj)}
+    if t is fractions.Fraction:
+        return {"t": "fraction", "v": [str(obj.numerator), str(obj.denominator)]}
+    if t is dt.date:
+        return {"t": "date", "v": obj.isoformat()}
+    if t is dt.datetime:
+        try:
+            off = _naive_or_fixed(obj.tzinfo)
+        except Unsupported:
+            return _ref(obj, ref, "datetime with a time zone")
+        return {"t": "datetime", "v": obj.replace(tzinfo=None).isoformat(), "offset": off}
+    if t is dt.time and obj.tzinfo is None:
+        return {"t": "time", "v": obj.isoformat()}
+    if t is dt.timedelta:
+        return {"t": "timedelta", "v": [obj.days, obj.seconds, obj.microseconds]}
+    if t.__name__ == "module" and t.__module__ == "builtins":
         return {"t": "module", "v": obj.__name__}
-    raise Unsupported(f"type {t.__module__}.{t.__qualname__}")
+    try:
+        doc = tables.encode(obj, d, lambda x: encode(x, d, ref))
+    except Unsupported as exc:
+        return _ref(obj, ref, str(exc))
+    if doc is not None:
+        return doc
+    return _ref(obj, ref, f"type {t.__module__}.{t.__qualname__}")
 
 
-def _enc_index(index, depth):
-    if type(index).__name__ not in ("Index", "RangeIndex", "CategoricalIndex"):
-        raise Unsupported(f"index {type(index).__name__}")
-    doc = {
-        "dtype": str(index.dtype),
-        "v": [encode(x, depth + 1) for x in index.tolist()],
-        "name": encode(index.name, depth + 1),
-    }
-    if doc["dtype"] == "category":
-        doc["categories"] = [encode(x, depth + 1) for x in index.categories.tolist()]
-        doc["ordered"] = bool(index.ordered)
-    return doc
+def _ref(obj, ref, why: str):
+    if ref is None:
+        raise Unsupported(why)
+    return ref(obj)
 
 
 # ----------------------------------------------------------------------------- trusted side
@@ -113,164 +137,111 @@ class _Budget:
             raise ValueError("value too large")
 
 
-def _num(v):
+def num(v):
     if v in ("nan", "inf", "-inf"):
         return float(v)
-    if type(v) is bool:
-        return v
-    if type(v) is int:
-        return v
-    if type(v) is float:
+    if type(v) in (bool, int, float):
         return v
     raise ValueError("not a number")
 
 
-def decode(doc, _depth: int = 0, _budget: _Budget | None = None):
-    """Rebuild a value of an exact whitelisted type from ``encode``'s output, or raise."""
+def _text_int(v) -> int:
+    if type(v) is not str or not _INT.fullmatch(v):
+        raise ValueError("malformed number")
+    return int(v)
+
+
+def _plain_key(key):
+    """Keys of dicts and members of sets: hashable values whose hash and == are their own."""
+    if type(key) in (str, int, float, bool, tuple, frozenset, bytes, complex, type(None)):
+        return key
+    if type(key) in (dt.date, dt.datetime, dt.time, dt.timedelta, decimal.Decimal):
+        return key
+    if getattr(type(key), "_etika_proxy", False):  # a reference: hashed by identity, locally
+        return key
+    raise ValueError("unhashable key")
+
+
+def decode(doc, _depth: int = 0, _budget: _Budget | None = None, ref=None):
+    """Rebuild a value of an exact whitelisted type from ``encode``'s output, or raise.
+
+    A reference (``{"t": "ref" | "aref" | "bref", ...}``) is given to ``ref``; without one it
+    is refused."""
     b = _budget or _Budget()
     b.take()
     if _depth > MAX_DEPTH or type(doc) is not dict:
         raise ValueError("malformed value")
     t = doc.get("t")
     v = doc.get("v")
+    d = _depth + 1
+
+    def inner(x):
+        return decode(x, d, b, ref)
+
     if t == "none":
         return None
     if t == "bool" and type(v) is bool:
         return bool(v)
-    if t == "int" and type(v) is str and re.fullmatch(r"-?\d{1,4000}", v):
-        return int(v)
+    if t == "int":
+        return _text_int(v)
     if t == "float":
-        return float(_num(v))
+        return float(num(v))
     if t == "str" and type(v) is str:
         return str(v)
     if t in ("list", "tuple") and type(v) is list:
-        items = [decode(x, _depth + 1, b) for x in v]
+        items = [inner(x) for x in v]
         return items if t == "list" else tuple(items)
-    if t == "dict" and type(v) is list:
-        out = {}
+    if t in ("dict", "odict", "counter", "ddict") and type(v) is list:
+        if t == "ddict":
+            name = doc.get("factory")
+            if name is not None and name not in DEFAULT_FACTORIES:
+                raise ValueError("malformed defaultdict")
+            out = collections.defaultdict(DEFAULT_FACTORIES.get(name))
+        else:
+            out = {"dict": dict, "odict": collections.OrderedDict, "counter": collections.Counter}[
+                t
+            ]()
         for pair in v:
             if type(pair) is not list or len(pair) != 2:
                 raise ValueError("malformed dict")
-            key = decode(pair[0], _depth + 1, b)
-            if type(key) not in (str, int, float, bool, tuple, type(None)):
-                raise ValueError("unhashable key")
-            out[key] = decode(pair[1], _depth + 1, b)
+            out[_plain_key(inner(pair[0]))] = inner(pair[1])
         return out
-    if t == "ndarray":
-        import numpy as np
-
-        dtype, shape = doc.get("dtype"), doc.get("shape")
-        if type(dtype) is not str or not NUMERIC.match(dtype) or type(v) is not list:
-            raise ValueError("malformed array")
-        if type(shape) is not list or not all(type(s) is int and s >= 0 for s in shape):
-            raise ValueError("malformed shape")
-        b.take(len(v))
-        arr = np.array([_num(x) for x in v], dtype=np.dtype(dtype))
-        return arr.reshape(shape)
-    if t == "npscalar":
-        import numpy as np
-
-        name = doc.get("dtype")
-        if type(name) is not str or not NUMERIC.match(name.replace("_", "")):
-            raise ValueError("malformed scalar")
-        return getattr(np, name)(_num(v))
-    if t == "series":
-        return _series(doc, _depth, b)
-    if t == "frame":
-        import pandas as pd
-
-        cols = [decode(c, _depth + 1, b) for c in _list(doc.get("columns"))]
-        data = [_series(s, _depth + 1, b) for s in _list(doc.get("data"))]
-        if len(cols) != len(data):
-            raise ValueError("malformed frame")
-        index = _index(doc.get("index"), _depth, b)
-        if any(len(s) != len(index) for s in data):
-            raise ValueError("malformed frame")
-        frame = pd.DataFrame({i: s.set_axis(index) for i, s in enumerate(data)}, index=index)
-        frame.columns = pd.Index(cols) if cols else frame.columns
-        return frame
+    if t in ("set", "frozenset") and type(v) is list:
+        items = [_plain_key(inner(x)) for x in v]
+        return set(items) if t == "set" else frozenset(items)
+    if t == "complex" and type(v) is list and len(v) == 2:
+        return complex(float(num(v[0])), float(num(v[1])))
+    if t in ("bytes", "bytearray") and type(v) is str:
+        b.take(len(v) // 64)
+        raw = base64.b64decode(v.encode("ascii"), validate=True)
+        return raw if t == "bytes" else bytearray(raw)
+    if t == "range" and type(v) is list and len(v) == 3 and all(type(x) is int for x in v):
+        return range(*v)
+    if t == "decimal" and type(v) is str and len(v) < 200:
+        return decimal.Decimal(v)
+    if t == "fraction" and type(v) is list and len(v) == 2:
+        return fractions.Fraction(_text_int(v[0]), _text_int(v[1]))
+    if t in ("date", "datetime", "time") and type(v) is str and len(v) < 40:
+        kind = {"date": dt.date, "datetime": dt.datetime, "time": dt.time}[t]
+        value = kind.fromisoformat(v)
+        if type(value) is not kind:
+            raise ValueError(f"malformed {t}")
+        off = doc.get("offset")
+        if t == "datetime" and off is not None:
+            if type(off) is not int or abs(off) >= 86400:
+                raise ValueError("malformed offset")
+            value = value.replace(tzinfo=dt.timezone(dt.timedelta(seconds=off)))
+        return value
+    if t == "timedelta" and type(v) is list and len(v) == 3 and all(type(x) is int for x in v):
+        return dt.timedelta(days=v[0], seconds=v[1], microseconds=v[2])
+    if t in REF_TAGS:
+        if ref is None:
+            raise ValueError("a reference is not accepted here")
+        return ref(doc)
+    value = tables.decode(doc, d, b)
+    if value is not tables.NOT_MINE:
+        return value
     raise ValueError(f"value type {t!r} not accepted")
-
-
-def _list(v):
-    if type(v) is not list:
-        raise ValueError("malformed value")
-    return v
-
-
-_INT = re.compile(r"-?\d{1,4000}")
-
-
-def _plain_items(items, _depth, b):
-    """A column's values: plain scalars only. Inline for the common tags (a column of 100,000
-    values would otherwise cost 100,000 calls of ``decode``); the checks are decode's own."""
-    items = _list(items)
-    b.take(len(items))
-    out = []
-    append = out.append
-    for x in items:
-        t = x.get("t") if type(x) is dict else None
-        v = x.get("v") if t is not None else None
-        if t == "str" and type(v) is str:
-            append(v)
-        elif t == "float":
-            append(float(_num(v)))
-        elif t == "int" and type(v) is str and _INT.fullmatch(v):
-            append(int(v))
-        elif t == "bool" and type(v) is bool:
-            append(v)
-        elif t == "none":
-            append(None)
-        else:
-            y = decode(x, _depth + 1, b)
-            if type(y) not in (str, int, float, bool, type(None)) and type(y).__module__ != "numpy":
-                raise ValueError("pandas values must be plain scalars")
-            append(y)
-    return out
-
-
-def _categorical(doc, values, _depth, b):
-    import pandas as pd
-
-    cats = _plain_items(doc.get("categories"), _depth, b)
-    if len(set(cats)) != len(cats):
-        raise ValueError("malformed categories")
-    return pd.Categorical(values, categories=cats, ordered=doc.get("ordered") is True)
-
-
-def _index(doc, _depth, b):
-    import pandas as pd
-
-    if type(doc) is not dict or type(doc.get("dtype")) is not str:
-        raise ValueError("malformed index")
-    dtype = doc["dtype"]
-    values = _plain_items(doc.get("v"), _depth, b)
-    name = decode(doc.get("name"), _depth + 1, b)
-    if type(name) not in (str, int, float, bool, type(None)):
-        raise ValueError("malformed index name")
-    if dtype == "category":
-        return pd.CategoricalIndex(_categorical(doc, values, _depth, b), name=name)
-    if not COLUMN_DTYPES.match(dtype):
-        raise ValueError(f"index dtype {dtype} not accepted")
-    return pd.Index(values, dtype=dtype, name=name)
-
-
-def _series(doc, _depth, b):
-    import pandas as pd
-
-    if type(doc) is not dict or doc.get("t") != "series" or type(doc.get("dtype")) is not str:
-        raise ValueError("malformed series")
-    dtype = doc["dtype"]
-    values = _plain_items(doc.get("v"), _depth, b)
-    name = decode(doc.get("name"), _depth + 1, b)
-    if type(name) not in (str, int, float, bool, type(None)):
-        raise ValueError("malformed series name")
-    index = _index(doc.get("index"), _depth, b)
-    if dtype == "category":
-        return pd.Series(_categorical(doc, values, _depth, b), index=index, name=name)
-    if not COLUMN_DTYPES.match(dtype):
-        raise ValueError(f"column dtype {dtype} not accepted")
-    return pd.Series(values, dtype=dtype, index=index, name=name)
 
 
 def loads(text: str, limit: int = 200 * 1024 * 1024):
