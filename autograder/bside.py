@@ -3,28 +3,25 @@
 Imported by the first cell of the notebook that the grader's kernel runs (``grade.py`` builds
 it from the RELEASE notebook: the learner's answer cells are replaced by ``load`` calls, tests
 come from the gradebook). No learner code runs in this process: values are rebuilt by
-``safevalues.decode`` and a learner's function is a ``Remote`` that sends plain arguments to
-the learner's sandbox and rebuilds the plain result.
+``safevalues.decode``, and a learner's object that is not a plain value (a function, a class,
+a fitted model) is a ``proxies.Proxy`` whose every operation runs in the learner's sandbox.
 """
 
 from __future__ import annotations
 
 import builtins
+import contextlib
 import importlib
-import json
 import os
 import re
-import socket
-import sys
 
+from autograder import proxies
 from autograder import safevalues as sv
+from autograder.proxies import LearnerError
 from autograder.untrusted import read_file
 
 SNAPSHOT_BYTES = 200 * 1024 * 1024
-
-
-class LearnerError(Exception):
-    """The learner's function raised, timed out, or returned a value outside the whitelist."""
+__all__ = ["LearnerError", "Loader", "note", "raised"]
 
 
 NOTE_MIME = "application/vnd.etika.note+json"  # read by grade.inexact_parts
@@ -71,115 +68,13 @@ def raised(kinds, message: str, fallback: str) -> Exception:
     return LearnerError(fallback)
 
 
-_CALLS: dict[tuple, int] = {}  # (cell, name) -> calls of a learner's function in that cell
-
-
-def _cell() -> object:
-    try:
-        from IPython import get_ipython
-
-        return get_ipython().execution_count
-    except Exception:
-        return None
-
-
-class Remote:
-    def __init__(self, xchg: str, key: str, name: str, timeout: float):
-        self._where = (xchg, key, name, timeout)
-        self.__name__ = name
-
-    def __repr__(self):
-        return f"<learner function {self.__name__}>"
-
-    def __call__(self, *args, **kwargs):
-        xchg, key, name, timeout = self._where
-        here = (_cell(), name)
-        _CALLS[here] = _CALLS.get(here, 0) + 1
-        if _CALLS[here] == 2:
-            note(
-                "effects",
-                name,
-                "was called again: each call starts from the learner's notebook as it was, "
-                "so whatever an earlier call kept (a counter, a cache) is lost",
-            )
-        try:
-            req = {
-                "key": key,
-                "name": name,
-                "args": [sv.encode(a) for a in args],
-                "kwargs": {str(k): sv.encode(v) for k, v in kwargs.items()},
-            }
-        except (sv.Unsupported, ValueError, RecursionError) as exc:
-            text = f"was given a value the grader cannot send to it ({exc})"
-            note("call", name, text)
-            raise LearnerError(f"{name}() {text}") from None
-        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        s.settimeout(timeout)
-        dirfd = None
-        try:
-            # a unix socket path is limited to 108 bytes: go through a directory descriptor
-            dirfd = os.open(xchg, os.O_PATH)
-            s.connect(f"/proc/self/fd/{dirfd}/call.sock")
-            s.sendall(json.dumps(req).encode() + b"\n")
-            data = b""
-            while not data.endswith(b"\n"):
-                chunk = s.recv(1 << 16)
-                if not chunk:
-                    break
-                data += chunk
-                if len(data) > 64 * 1024 * 1024:
-                    raise LearnerError(f"{name}() returned too much data")
-        except (OSError, TimeoutError) as exc:
-            note("call", name, f"did not answer ({type(exc).__name__})")
-            raise LearnerError(f"{name}() did not answer: {type(exc).__name__}") from None
-        finally:
-            s.close()
-            if dirfd is not None:
-                os.close(dirfd)
-        try:
-            reply = sv.loads(data.decode("utf-8"))
-            if type(reply) is not dict:
-                raise ValueError("malformed reply")
-            # the learner's printed output, as plain text (a test may capture it). Not what
-            # it wrote to stderr: nbgrader scores a cell with stderr 0, and a library's
-            # warning during a call must not cost the learner a test (hostile corpus)
-            if type(reply.get("stdout")) is str and reply["stdout"]:
-                sys.stdout.write(reply["stdout"])
-            effects = reply.get("effects")
-            if type(effects) is list and effects:
-                note("effects", name, "; ".join(str(e)[:200] for e in effects[:5]))
-            if "error" in reply:
-                kinds = reply.get("kinds")
-                exc = raised(
-                    kinds, reply.get("message"), f"{name}() raised {str(reply['error'])[:300]}"
-                )
-                if type(kinds) is list and kinds and kinds[0] != type(exc).__name__:
-                    note(
-                        "raised",
-                        name,
-                        f"raised {str(kinds[0])[:80]}, seen by the tests as {type(exc).__name__}",
-                    )
-                raise exc
-            if "uncarried" in reply:
-                text = f"returned a value the grader cannot check ({str(reply['uncarried'])[:200]})"
-                note("call", name, text)
-                raise LearnerError(f"{name}() {text}")
-            return sv.decode(reply["ok"])
-        except (ValueError, KeyError, UnicodeDecodeError, RecursionError) as exc:
-            if isinstance(exc, LearnerError):
-                raise
-            note("call", name, f"returned a value the grader cannot check: {exc}")
-            raise LearnerError(
-                f"{name}() returned a value the grader cannot check: {exc}"
-            ) from None
-
-
 SNAP_KEY = re.compile(r"[A-Za-z0-9_-]{1,200}")  # nbgrader grade ids, and "final"
 
 
 class Loader:
     def __init__(self, xchg: str, timeout: float):
         self.xchg, self.timeout = xchg, timeout
+        self.conn = proxies.Connection(xchg, timeout)
         self.loaded: set[str] = set()  # snapshots whose values this namespace has received
         self._docs: dict[str, dict] = {}
         self.reported: set[tuple[str, str]] = set()  # (name, why) already named to the grader
@@ -216,6 +111,8 @@ class Loader:
     def __call__(self, ns: dict, key: str) -> None:
         doc, source = self._snapshot(key)
         refused: dict[str, str] = {}
+        self.conn.ns = ns
+        pointed: dict[str, dict] = {}
         for name, value in doc["values"].items():
             if type(name) is not str or not name.isidentifier() or name.startswith("_"):
                 continue
@@ -235,6 +132,10 @@ class Loader:
                     if value is None or (type(value) is dict and value.get("t") == "same"):
                         raise ValueError("missing value")
                 ns[name] = self._value(value)
+                self.conn.synced[name] = ns[name]
+                oid = proxies.oid_of(ns[name])
+                if oid is not None:
+                    pointed[name] = {"t": "aref", "oid": oid}
             except Exception as exc:
                 refused[name] = str(exc)[:200]
         # values kernel A could not export at all (its snapshot's "rejected"), then those
@@ -248,9 +149,10 @@ class Loader:
             note("not-carried", name, why)
             self.reported.add((name, why))
         skipped = [f"{name} ({why[:80]})" for name, why in refused.items()]
-        functions = [n for n, v in ns.items() if isinstance(v, Remote) and n.isidentifier()]
-        if functions:
-            note("functions", names=sorted(functions)[:500])
+        # the learner's names as this answer cell left them (a later cell may have rebound
+        # them), and the files its code wrote: the learner's side holds both
+        with contextlib.suppress(LearnerError):
+            self.conn.op("hello", None, what="the learner's notebook", extra=pointed)
         if source is not None:
             self.loaded.add(source)
         self._docs.pop(source, None)  # read once per load: a large frame is not kept twice
@@ -261,24 +163,27 @@ class Loader:
             raise LearnerError(f"your answer cell raised {str(err)[:300]}")
 
     def _value(self, doc):
-        if type(doc) is dict and doc.get("t") == "func":
-            key, name = doc.get("key"), doc.get("name")
-            if type(key) is not str or type(name) is not str:
-                raise ValueError("malformed function")
-            return Remote(self.xchg, key, name, self.timeout)
         if type(doc) is dict and doc.get("t") == "libref":
             mod, qual = doc.get("module"), doc.get("name")
             if type(mod) is not str or not sv.MODULE.match(mod) or type(qual) is not str:
                 raise ValueError("malformed reference")
             if not sv.MODULE.match(qual):
                 raise ValueError("malformed reference")
-            obj = importlib.import_module(mod)
-            for part in qual.split("."):
-                obj = getattr(obj, part)
-            return obj
+            try:
+                obj = importlib.import_module(mod)
+                for part in qual.split("."):
+                    obj = getattr(obj, part)
+                return obj
+            except (ImportError, AttributeError):
+                if type(doc.get("ref")) is not dict:  # not importable here: the learner's own
+                    raise
+                return self.conn.value(doc["ref"])
         if type(doc) is dict and doc.get("t") == "module":
             name = doc.get("v")
             if type(name) is not str or not sv.MODULE.match(name):
                 raise ValueError("malformed module")
             return importlib.import_module(name)
-        return sv.decode(doc)
+        return self.conn.value(doc)
+
+
+proxies.NOTE = note

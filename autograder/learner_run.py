@@ -9,8 +9,8 @@ never decides a grade. Steps:
    before each cell, ``progress`` names it, so that the grader can stop a cell that ignores the
    limit (or that kills this process) and run the notebook again without it;
 3. after each answer cell, write a snapshot of the global names (``safevalues.encode``);
-4. write ``ready`` and serve function calls on a unix socket: arguments and results cross as
-   plain values, so the grader's kernel can call a learner's function without running it.
+4. write ``ready`` and answer the grader's kernel on a unix socket: it works on the learner's
+   objects through references (``learner_objects``), so no learner code runs on its side.
 """
 
 from __future__ import annotations
@@ -105,8 +105,12 @@ def fingerprint(value):
 CONTENT_HASHED = ("DataFrame", "Series", "ndarray")  # fingerprint() covers their content
 
 
-def snapshot(ns: dict, key: str, registry: dict, baseline: dict, exported: dict | None = None):
-    """The learner's global names as plain values after the answer cell ``key``.
+STATEFUL_MODULES = {"matplotlib.pyplot"}  # their state is the learner's (the current figure)
+
+
+def snapshot(ns: dict, key: str, objects, baseline: dict, exported: dict | None = None):
+    """The learner's global names after the answer cell ``key``: plain values, or references
+    to the objects in ``objects`` (``learner_objects.Objects``).
 
     ``exported`` (name -> (fingerprint, key of the snapshot that holds it)) spares re-encoding
     a frame or an array that no cell changed since an earlier snapshot: it is written as
@@ -118,6 +122,9 @@ def snapshot(ns: dict, key: str, registry: dict, baseline: dict, exported: dict 
     for name, value in list(ns.items()):
         if name.startswith("_") or name in SKIP_NAMES:
             continue
+        if isinstance(value, types.ModuleType) and value.__name__ in STATEFUL_MODULES:
+            out[name] = objects.ref(value)  # the tests draw on, and read, the learner's figures
+            continue
         mark = fingerprint(value)
         if name in baseline and baseline[name] == mark:
             continue  # made by a locked setup cell and untouched: the grader makes its own
@@ -127,17 +134,16 @@ def snapshot(ns: dict, key: str, registry: dict, baseline: dict, exported: dict 
             out[name] = {"t": "same", "key": seen[1]}
             exported[name] = seen
             continue
-        if isinstance(value, (types.FunctionType, type, types.BuiltinFunctionType)):
-            where = getattr(value, "__module__", None)
-            if isinstance(value, types.FunctionType) and where in ("__main__", None):
-                registry[(key, name)] = value  # the learner's own function: called by value
-                out[name] = {"t": "func", "name": name, "key": key}
-            elif isinstance(where, str):  # imported from a library: the grader imports it
-                qual = getattr(value, "__qualname__", name)
-                out[name] = {"t": "libref", "module": where, "name": qual}
-            continue
         try:
-            out[name] = sv.encode(value)
+            if isinstance(value, (types.FunctionType, type, types.BuiltinFunctionType)):
+                where = getattr(value, "__module__", None)
+                if isinstance(where, str) and where != "__main__":
+                    # a library's: the grader uses its own (the learner's side if it has none)
+                    qual = getattr(value, "__qualname__", name)
+                    ref = objects.ref(value)
+                    out[name] = {"t": "libref", "module": where, "name": qual, "ref": ref}
+                    continue
+            out[name] = objects.export(value)
             if hashed:
                 exported[name] = (mark, key)
         except (sv.Unsupported, RecursionError, ValueError, TypeError) as exc:
@@ -274,7 +280,10 @@ def main(argv: list[str]) -> int:
     else:
         shell, baseline, results = prelude
     ns = shell.user_ns
-    registry: dict = {}
+    from autograder.learner_objects import Objects
+
+    call_timeout = float(plan.get("call_timeout", timeout))
+    objects = Objects(ns, call_timeout, limit, after=_kill_strays)
     exported: dict = {}
     signal.signal(signal.SIGALRM, _alarm)
 
@@ -304,11 +313,11 @@ def main(argv: list[str]) -> int:
         if cell.get("locked"):
             _set_baseline(ns, baseline)
         if cell.get("snapshot"):
-            doc = snapshot(ns, cell["snapshot"], registry, baseline, exported)
+            doc = snapshot(ns, cell["snapshot"], objects, baseline, exported)
             doc["error"] = err
             write(f"snap-{cell['snapshot']}.json", doc)
     put("progress", str(len(plan["cells"])).encode())
-    write("snap-final.json", snapshot(ns, "final", registry, baseline, exported))
+    write("snap-final.json", snapshot(ns, "final", objects, baseline, exported))
     write("outputs.json", results)
     # a unix socket path is limited to 108 bytes: reach the directory through a descriptor
     dirfd = os.open(xchg, os.O_PATH)
@@ -320,133 +329,15 @@ def main(argv: list[str]) -> int:
     os.chmod(os.path.join(xchg, "call.sock"), 0o777)
     server.listen(4)
     put("ready", b"1")
-    call_timeout = float(plan.get("call_timeout", timeout))
     while True:
+        # one grader's kernel at a time; state stays between its calls, as in one kernel
         conn, _ = server.accept()
-        # each call runs in a child: one that hangs, crashes or exits costs only that call
-        pid = os.fork()
-        if pid == 0:
-            try:
-                signal.signal(signal.SIGALRM, _alarm)
-                serve_one(conn, registry, call_timeout, limit)
-            finally:
-                os._exit(0)
-        conn.close()
-        deadline = time.monotonic() + call_timeout + 0.5
-        while time.monotonic() < deadline:
-            if os.waitpid(pid, os.WNOHANG) != (0, 0):
-                break
-            time.sleep(0.01)
-        else:
+        try:
+            objects.serve_connection(conn)
+        finally:
             with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-            with contextlib.suppress(OSError):
-                os.waitpid(pid, 0)
+                conn.close()
         _kill_strays()
-
-
-def _recv_line(conn, limit=64 * 1024 * 1024) -> bytes:
-    data = b""
-    while not data.endswith(b"\n"):
-        chunk = conn.recv(1 << 16)
-        if not chunk:
-            break
-        data += chunk
-        if len(data) > limit:
-            raise ValueError("request too large")
-    return data
-
-
-def _exception_kinds(exc: BaseException) -> list[str]:
-    """The exception's class and its bases, by name: B raises the nearest built-in one."""
-    return [k.__name__ for k in type(exc).__mro__ if isinstance(k.__name__, str)][:20]
-
-
-def _state_mark(fn) -> dict:
-    """What a call could change besides its result: the function's globals (names and
-    identities, lengths of containers), for 'state kept between calls'."""
-    ns = getattr(fn, "__globals__", None)
-    if not isinstance(ns, dict):
-        return {}
-    out = {}
-    for name, value in list(ns.items()):
-        if name in SKIP_NAMES or name.startswith("__"):
-            continue
-        try:
-            size = len(value) if isinstance(value, (list, dict, set)) else None
-        except Exception:
-            size = None
-        out[name] = (id(value), size)
-    return out
-
-
-def _files_mark() -> dict:
-    out = {}
-    with contextlib.suppress(OSError):
-        for entry in os.scandir("."):
-            with contextlib.suppress(OSError):
-                st = entry.stat(follow_symlinks=False)
-                out[entry.name] = (st.st_size, st.st_mtime_ns)
-    return out
-
-
-def _effects(args, before_args, state, files, fn) -> list[str]:
-    """Changes a call made that do not cross the boundary with its result."""
-    out = []
-    for i, (arg, was) in enumerate(zip(args, before_args, strict=False)):
-        try:
-            if was is not None and sv.encode(arg) != was:
-                out.append(f"changed its argument {i + 1} in place (the test does not see it)")
-        except Exception:
-            pass
-    if state != _state_mark(fn):
-        out.append("changed global state, which is lost after each call from the tests")
-    if files != _files_mark():
-        out.append("wrote a file in the learner's sandbox, which the tests cannot read")
-    return out
-
-
-def serve_one(conn, registry, timeout, limit):
-    cap, err_cap = Capped(limit), Capped(limit)
-    sys.stdout, sys.stderr = cap, err_cap
-    signal.setitimer(signal.ITIMER_REAL, timeout)
-    effects: list[str] = []
-    try:
-        req = json.loads(_recv_line(conn))
-        fn = registry[(req["key"], req["name"])]
-        args = [sv.decode(a) for a in req["args"]]
-        kwargs = {k: sv.decode(v) for k, v in req["kwargs"].items()}
-        before = list(req["args"])
-        state, files = _state_mark(fn), _files_mark()
-        try:
-            value = fn(*args, **kwargs)
-        except BaseException:  # the learner's function may raise anything
-            _restore()
-            effects = _effects(args, before, state, files, fn)
-            raise
-        _restore()
-        effects = _effects(args, before, state, files, fn)
-        try:
-            reply = {"ok": sv.encode(value)}
-        except Exception as exc:
-            reply = {"uncarried": f"{type(exc).__name__}: {str(exc)[:200]}"}
-    except BaseException as exc:
-        _restore()
-        reply = {"error": f"{type(exc).__name__}: {str(exc)[:300]}", "kinds": [], "message": ""}
-        with contextlib.suppress(Exception):
-            reply["kinds"] = _exception_kinds(exc)
-            reply["message"] = str(exc)[:2000]
-    signal.setitimer(signal.ITIMER_REAL, 0)
-    reply["stdout"] = cap.text()
-    reply["stderr"] = err_cap.text()
-    reply["effects"] = effects
-    try:
-        data = json.dumps(reply).encode() + b"\n"
-    except Exception:
-        data = json.dumps({"error": "unreadable reply", "kinds": [], "stdout": ""}).encode()
-        data += b"\n"
-    with contextlib.suppress(OSError):
-        conn.sendall(data)
 
 
 if __name__ == "__main__":
