@@ -152,7 +152,7 @@ class Loader:
         # the learner's names as this answer cell left them (a later cell may have rebound
         # them), and the files its code wrote: the learner's side holds both
         with contextlib.suppress(LearnerError):
-            self.conn.op("hello", None, what="the learner's notebook", extra=pointed)
+            self.conn.op("hello", None, source or "", what="the learner's notebook", extra=pointed)
         if source is not None:
             self.loaded.add(source)
         self._docs.pop(source, None)  # read once per load: a large frame is not kept twice

@@ -87,6 +87,7 @@ class Objects:
         self.out: list[str] = []
         self.out_size = 0
         self.files = _files_mark()
+        self.current: dict[str, object] = {}  # answer cell -> matplotlib's current figure
         self.depth = 0
         self.deadline: float | None = None
         self.lock = threading.Lock()
@@ -181,6 +182,7 @@ class Objects:
             self._sync(msg.get("sync"))
             op = msg.get("op")
             if op == "hello":
+                self.recall(msg.get("name"))
                 return {"ok": {"t": "none"}}
             target = self.by_oid[msg["oid"]] if type(msg.get("oid")) is int else None
             if target is None and op != "call":
@@ -284,6 +286,24 @@ class Objects:
         if "error" in answer:
             raise _builtin_error(answer)
         return self.value(answer.get("ok"))
+
+    # ------------------------------------------------------- state as of an answer cell
+
+    def remember(self, key: str) -> None:
+        """After the answer cell ``key``: which matplotlib figure is current. The notebook ran
+        to its end before the tests, and the tests' own calls draw new figures; a test that
+        reads ``plt.gca()`` after this answer must see this answer's figure, as in one kernel."""
+        helpers = sys.modules.get("matplotlib._pylab_helpers")
+        with contextlib.suppress(Exception):
+            if helpers is not None:
+                self.current[key] = helpers.Gcf.get_active()
+
+    def recall(self, key) -> None:
+        manager = self.current.get(key) if type(key) is str else None
+        helpers = sys.modules.get("matplotlib._pylab_helpers")
+        with contextlib.suppress(Exception):
+            if manager is not None and helpers is not None and helpers.Gcf.has_fignum(manager.num):
+                helpers.Gcf.set_active(manager)
 
     # --------------------------------------------------------------- output and files
 

@@ -117,6 +117,7 @@ def snapshot(ns: dict, key: str, objects, baseline: dict, exported: dict | None 
     ``{"t": "same", "key": ...}``, which the grader's loader resolves (``bside.Loader``).
     """
     _restore()
+    objects.remember(key)
     out, rejected = {}, {}
     exported = {} if exported is None else exported
     for name, value in list(ns.items()):
