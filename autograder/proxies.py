@@ -82,6 +82,11 @@ class Connection:
 
     # ------------------------------------------------------------------ the channel
 
+    def close(self) -> None:
+        if self.channel is not None:
+            self.channel.sock.close()
+            self.channel = None
+
     def _channel(self) -> wire.Channel:
         if self.dead:
             raise LearnerError(f"the learner's code no longer answers ({self.dead})")
