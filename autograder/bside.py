@@ -15,7 +15,7 @@ import importlib
 import os
 import re
 
-from autograder import proxies
+from autograder import proxies, proxy_types
 from autograder import safevalues as sv
 from autograder.proxies import LearnerError
 from autograder.untrusted import read_file
@@ -186,4 +186,4 @@ class Loader:
         return self.conn.value(doc)
 
 
-proxies.NOTE = note
+proxy_types.NOTE = note

@@ -858,7 +858,7 @@ def inexact_parts(nb, rel: ReleaseNb) -> dict[str, str]:
         if not failures:
             continue
         reasons = [
-            f"{n['name']}() {n['text']}"
+            f"{n['name']}{'' if n['kind'] == 'compare' else '()'} {n['text']}"
             for n in notes
             if n["kind"] in ("call", "effects", "raised", "compare") and isinstance(n["name"], str)
         ]

@@ -37,7 +37,8 @@ def main(argv=None) -> int:
     p.add_argument(
         "--write-known",
         action="store_true",
-        help="rewrite tests/grading/corpus/known.py from this run's disagreements",
+        help="rewrite tests/grading/corpus/known.py from this run's disagreements "
+        "(with --only: those assignments' entries)",
     )
     args = p.parse_args(argv)
     chosen = A.ALL if not args.only else [A.BY_NAME[n] for n in args.only.split(",")]
@@ -67,9 +68,16 @@ def main(argv=None) -> int:
         if not args.speed:
             print()
             print(H.render(rows))
-        if args.write_known and not args.only and not args.speed:
+        if args.write_known and not args.speed:
             known = TESTS / "grading" / "corpus" / "known.py"
-            known.write_text(H.known_source(rows))
+            entries = {}
+            if args.only:  # the other assignments keep their measured entries
+                from known import KNOWN
+
+                names = {a.name for a in chosen}
+                entries = {k: v for k, v in KNOWN.items() if k[0] not in names}
+            entries.update(H.known_entries(rows))
+            known.write_text(H.known_source(entries))
             ruff = Path(sys.executable).parent / "ruff"
             if ruff.exists():  # as `ruff format --check .` wants it
                 subprocess.run([str(ruff), "format", "-q", str(known)], check=False)

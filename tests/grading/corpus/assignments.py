@@ -960,6 +960,47 @@ EFFECTS = Assignment(
     },
 )
 
+# ----------------------------------------------------------------------------------- records
+
+RECORDS = Assignment(
+    name="records",
+    title="Records that compare by value",
+    parts=[
+        Part(
+            "point",
+            "## Part 1 (2 points)\n\nWrite `Point(x, y)`, a record whose equal points compare "
+            "equal (a dataclass or a named tuple).",
+            "from dataclasses import dataclass\n\n### BEGIN SOLUTION\n@dataclass\nclass Point:\n"
+            "    x: float\n    y: float\n### END SOLUTION",
+            [
+                Test(
+                    "point_fields",
+                    "p = Point(3, 4)\nassert p.x == 3 and p.y == 4",
+                    1,
+                    "learner's object (fields)",
+                ),
+                Test(
+                    "point_equal",
+                    "assert Point(1, 2) == Point(1, 2)\nassert Point(1, 2) != Point(2, 1)",
+                    1,
+                    "learner's objects compared with ==",
+                ),
+            ],
+        ),
+    ],
+    states={
+        "submitted-alternative-correct": {
+            "point": "import collections\n\nPoint = collections.namedtuple('Point', 'x y')",
+        },
+        "submitted-partial": {
+            "point": "class Point:\n    def __init__(self, x, y):\n        self.x, self.y = x, y",
+        },
+        "submitted-forging": {
+            "point": LIAR + "\ndef Point(x, y):\n    return _Anything()",
+        },
+    },
+)
+
 ALL = [
     ps1(0),
     ps1(5),
@@ -972,5 +1013,6 @@ ALL = [
     MODELS,
     PLOTS,
     EFFECTS,
+    RECORDS,
 ]
 BY_NAME = {a.name: a for a in ALL}

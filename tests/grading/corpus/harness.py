@@ -226,12 +226,23 @@ WHY = {
     "printed output captured": "output printed during a call does not reach the test",
     "state kept between calls": "each call runs in a fresh fork: state is lost between calls",
     "file written, read by the test": "a file the learner writes stays in the learner's sandbox",
+    "learner's objects compared with ==": "the test compares two of the learner's objects with "
+    "==: the grader compares identity (a learner's __eq__ would see the expected value)",
     "manual (code)": "a blank manually graded code cell goes to manual grading; stock scores 0",
 }
 
 
-def known_source(rows: list[Row]) -> str:
-    """``known.py`` for the disagreements measured in ``rows`` (benchmarks/agreement.py)."""
+def known_entries(rows: list[Row]) -> dict[tuple[str, str, str], str]:
+    """(assignment, state, cell) -> why, for each honest cell of ``rows`` that disagrees."""
+    return {
+        (r.assignment, r.state, r.cell): WHY.get(r.kind, "disagrees with stock")
+        for r in rows
+        if r.state != "submitted-forging" and not r.agree
+    }
+
+
+def known_source(entries: dict[tuple[str, str, str], str]) -> str:
+    """``known.py`` for the measured disagreements ``entries`` (benchmarks/agreement.py)."""
     lines = [
         '"""Where `autograder grade` disagrees with stock nbgrader today, per grade cell.',
         "",
@@ -241,9 +252,7 @@ def known_source(rows: list[Row]) -> str:
         "",
         "KNOWN = {",
     ]
-    for r in rows:
-        if r.state != "submitted-forging" and not r.agree:
-            why = WHY.get(r.kind, "disagrees with stock")
-            lines.append(f"    ({r.assignment!r}, {r.state!r}, {r.cell!r}): {why!r},")
+    for (assignment, state, cell), why in entries.items():
+        lines.append(f"    ({assignment!r}, {state!r}, {cell!r}): {why!r},")
     lines.append("}")
     return "\n".join(lines) + "\n"
