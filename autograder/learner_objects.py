@@ -31,8 +31,11 @@ import time
 from autograder import safevalues as sv
 from autograder import wire
 
-FILE_BYTES = 8 * 1024 * 1024  # one file sent to B after a request
-FILES_BYTES = 32 * 1024 * 1024  # all files of one answer
+# files the learner's code wrote, sent to B for the tests to read: a report, a small CSV; a
+# learner who fills the disk must not fill the grader's folder with it
+FILE_BYTES = 1024 * 1024  # one file
+FILES_BYTES = 4 * 1024 * 1024  # all files of one answer
+FILES_COUNT = 50
 MUTABLE = (list, dict, set, bytearray, collections.Counter, collections.OrderedDict)
 MUTABLE += (collections.defaultdict,)
 _BINARY = ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "matmul", "lshift")
@@ -90,6 +93,7 @@ class Objects:
         self.current: dict[str, object] = {}  # answer cell -> matplotlib's current figure
         self.depth = 0
         self.deadline: float | None = None
+        self.in_learner = False
         self.lock = threading.Lock()
         self.main_thread = threading.get_ident()
         self.watchdog: threading.Thread | None = None
@@ -161,14 +165,24 @@ class Objects:
             self.out, self.out_size = [], 0
             sys.stdout = sys.stderr = _Sink(self)
             self._arm()
+        answer = None
         try:
             answer = self._request(msg)
+        except OpTimeout:  # the limit fell just after the learner's code, in ours
+            pass
         finally:
             self.depth -= 1
             if top:
-                self._disarm()
+                for _ in range(3):  # until no timer or raised timeout is left pending
+                    try:
+                        self._disarm()
+                        break
+                    except OpTimeout:
+                        continue
                 sys.stdout, sys.stderr = saved
                 _restore()
+        if answer is None:
+            answer = self._error(OpTimeout())
         if top:
             answer["stdout"] = "".join(self.out)
             answer["files"] = self._changed_files()
@@ -187,7 +201,11 @@ class Objects:
             target = self.by_oid[msg["oid"]] if type(msg.get("oid")) is int else None
             if target is None and op != "call":
                 raise ValueError("no such object")
-            value = self._do(op, target, msg, writeback)
+            self.in_learner = True  # only now may a time limit interrupt: never our own code
+            try:
+                value = self._do(op, target, msg, writeback)
+            finally:
+                self.in_learner = False
         except StopIteration:
             return {"stop": True}
         except BaseException as exc:  # the learner's code may raise anything
@@ -285,7 +303,11 @@ class Objects:
             "stdout": "".join(self.out),
         }
         self.out, self.out_size = [], 0
-        answer = self.channel.request(msg, self.serve)
+        self.in_learner = False
+        try:
+            answer = self.channel.request(msg, self.serve)
+        finally:
+            self.in_learner = True
         if "error" in answer:
             raise _builtin_error(answer)
         return self.value(answer.get("ok"))
@@ -322,6 +344,8 @@ class Objects:
         for name, mark in sorted(now.items()):
             if self.files.get(name) == mark or not mark[0]:
                 continue
+            if len(out) >= FILES_COUNT:
+                break
             if mark[1] > min(FILE_BYTES, budget):
                 out.append({"name": name, "too_large": True})
                 continue
@@ -332,7 +356,7 @@ class Objects:
                 if len(data) <= FILE_BYTES:
                     budget -= len(data)
                     out.append({"name": name, "data": base64.b64encode(data).decode("ascii")})
-        out += [{"name": n, "gone": True} for n in self.files if n not in now]
+        out += [{"name": n, "gone": True} for n in self.files if n not in now][:FILES_COUNT]
         self.files = now
         return out
 
@@ -341,7 +365,13 @@ class Objects:
     def _arm(self) -> None:
         with self.lock:
             self.deadline = time.monotonic() + self.timeout
-        signal.signal(signal.SIGALRM, _on_alarm)
+
+        def on_alarm(_sig, _frame):
+            if self.in_learner:
+                raise OpTimeout("time limit for this call reached")
+            signal.setitimer(signal.ITIMER_REAL, 0.05)  # in our own code: again in a moment
+
+        signal.signal(signal.SIGALRM, on_alarm)
         signal.setitimer(signal.ITIMER_REAL, self.timeout)
 
     def _disarm(self) -> None:
@@ -358,10 +388,11 @@ class Objects:
             while True:
                 time.sleep(0.05)
                 with self.lock:
-                    late = self.deadline is not None and time.monotonic() > self.deadline
+                    deadline = self.deadline
+                    late = deadline is not None and time.monotonic() > deadline and self.in_learner
                     if late:
                         _async_raise(self.main_thread, OpTimeout)
-                if late and time.monotonic() > self.deadline + 5:
+                if late and time.monotonic() > deadline + 5:
                     os._exit(3)  # the learner's code outlasts every way of stopping it
 
         self.watchdog = threading.Thread(target=watch, daemon=True)
@@ -382,10 +413,6 @@ class _Sink:
 
     def writable(self) -> bool:
         return True
-
-
-def _on_alarm(_sig, _frame):
-    raise OpTimeout("time limit for this call reached")
 
 
 def _async_raise(thread_id: int, exc) -> None:

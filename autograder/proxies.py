@@ -114,7 +114,8 @@ class Connection:
         try:
             answer = channel.request(msg, self.serve, deadline)
         except wire.ChannelClosed as exc:
-            self.dead = str(exc)
+            if not isinstance(exc, wire.NoAnswerInTime):
+                self.dead = str(exc)
             note("call", what, f"did not answer ({exc})")
             raise LearnerError(f"{what} did not answer: {exc}") from None
         self._effects(answer, args, kwargs or {}, what)

@@ -22,6 +22,11 @@ class ChannelClosed(ConnectionError):
     """The other side hung up, answered nothing in time, or sent something unreadable."""
 
 
+class NoAnswerInTime(ChannelClosed):
+    """The other side did not answer in time: the channel still works (a late answer is
+    recognised by its id and dropped)."""
+
+
 class Channel:
     def __init__(self, sock: socket.socket):
         self.sock = sock
@@ -31,23 +36,40 @@ class Channel:
 
     def send(self, msg: dict) -> None:
         try:
-            self.sock.sendall(json.dumps(msg).encode() + b"\n")
-        except (OSError, TypeError, ValueError) as exc:
+            data = json.dumps(msg).encode() + b"\n"
+        except (TypeError, ValueError) as exc:
             raise ChannelClosed(f"could not send ({type(exc).__name__})") from None
+        if len(data) > LINE_LIMIT:
+            raise ChannelClosed("a message too large to send")
+        try:
+            self.sock.sendall(data)
+        except OSError as exc:
+            raise ChannelClosed(f"could not send ({type(exc).__name__})") from None
+
+    def answer(self, answer: dict, rid: int) -> None:
+        """Send the answer to request ``rid``; one too large to send is answered as an error,
+        and the channel goes on."""
+        try:
+            self.send(dict(answer, re=rid))
+        except ChannelClosed as exc:
+            if "too large" not in str(exc):
+                raise
+            text = "an answer too large to send (more than 64 MB)"
+            self.send({"error": text, "kinds": [], "message": text, "re": rid})
 
     def receive(self, deadline: float | None) -> dict:
         while b"\n" not in self.buf:
             if deadline is not None:
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    raise ChannelClosed("no answer in time")
+                    raise NoAnswerInTime("no answer in time")
                 self.sock.settimeout(left)
             else:
                 self.sock.settimeout(None)
             try:
                 chunk = self.sock.recv(1 << 16)
             except TimeoutError:
-                raise ChannelClosed("no answer in time") from None
+                raise NoAnswerInTime("no answer in time") from None
             except OSError as exc:
                 raise ChannelClosed(f"connection failed ({type(exc).__name__})") from None
             if not chunk:
@@ -82,8 +104,7 @@ class Channel:
                     continue  # the answer to a request that was given up
                 if type(got.get("id")) is not int:
                     raise ChannelClosed("an unreadable message")
-                answer = serve(got)
-                self.send(dict(answer, re=got["id"]))
+                self.answer(serve(got), got["id"])
         finally:
             self.open -= 1
 
@@ -95,5 +116,4 @@ class Channel:
                 continue
             if type(got.get("id")) is not int:
                 raise ChannelClosed("an unreadable message")
-            answer = serve(got)
-            self.send(dict(answer, re=got["id"]))
+            self.answer(serve(got), got["id"])

@@ -106,6 +106,10 @@ def hang():
         pass
 
 
+def huge():
+    return [0.0] * 3_000_000
+
+
 @functools.lru_cache(maxsize=None)
 def square(n):
     return n * n
@@ -293,6 +297,12 @@ def test_a_call_that_ignores_signals_is_stopped_and_the_next_one_works(learner):
         learner.ns["hang"]()
     assert time.monotonic() - began < 10
     assert learner.ns["record"]("yes") is True
+
+
+def test_an_answer_too_large_is_refused_and_the_next_call_works(learner):
+    with pytest.raises(LearnerError):
+        learner.ns["huge"]()
+    assert learner.ns["record"]("no") is False
 
 
 # ------------------------------------------------------------------ a forged learner side
