@@ -64,6 +64,10 @@ def encode(obj, depth: int, item):
 
 
 def _enc_array(obj):
+    from autograder.safevalues import MAX_ITEMS
+
+    if obj.size > MAX_ITEMS:
+        raise _unsupported("array too large")
     kind, dtype = obj.dtype.kind, obj.dtype
     if kind in "Mm":
         return {"t": "ticks", "dtype": dtype.name, "shape": list(obj.shape), "v": _i8(obj)}

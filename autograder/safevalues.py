@@ -71,6 +71,8 @@ def encode(obj, _depth: int = 0, ref=None):  # untrusted side: best effort
         return {"t": "float", "v": _float(obj)}
     if t is str:
         return {"t": "str", "v": obj}
+    if t in (list, tuple, set, frozenset, dict) and len(obj) > MAX_ITEMS:
+        raise Unsupported("value too large")  # decode would refuse it: fail before the work
     if t in (list, tuple):
         return {"t": t.__name__, "v": [encode(x, d, ref) for x in obj]}
     if t in (dict, collections.OrderedDict, collections.Counter):
