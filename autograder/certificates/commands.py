@@ -32,8 +32,13 @@ def add_parsers(sub) -> None:
 
 def code_from(target: str) -> str:
     """The code in a certificate's PDF or HTML, or in a text file; else the argument itself."""
+    if target.lstrip().startswith("EA1.") or "#EA1." in target:
+        return target
     path = Path(target)
-    if not path.exists():
+    try:
+        if not path.exists():
+            return target
+    except OSError:  # e.g. a long code that is not a file name
         return target
     try:
         data = read_file(path, MAX_FILE)

@@ -44,7 +44,7 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Certificate ID",
         "issuer": "Issued by",
         "scores": "Scores",
-        "verify": "To check this certificate, scan the QR code or type the code below on the "
+        "verify": "To check this certificate, scan the QR code or type the certificate code on the "
         "course site's page “Verify a certificate”. It works without internet.",
         "code": "Certificate code",
     },
@@ -58,7 +58,7 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Nomor sertifikat",
         "issuer": "Diterbitkan oleh",
         "scores": "Nilai",
-        "verify": "Untuk memeriksa sertifikat ini, pindai kode QR atau ketik kode di bawah pada "
+        "verify": "Untuk memeriksa sertifikat ini, pindai kode QR atau ketik kode sertifikat pada "
         "halaman “Periksa sertifikat” di situs kursus. Pemeriksaan ini tidak memerlukan "
         "internet.",
         "code": "Kode sertifikat",

@@ -12,7 +12,8 @@ CONFIG = textwrap.dedent(
     c = get_config()
     c.CourseDirectory.course_id = "cert-test"
     c.Programme.id = "etika-test"
-    c.Programme.name = {"en": "Responsible AI basics", "id": "Dasar-dasar AI yang bertanggung jawab"}
+    c.Programme.name = {"en": "Responsible AI basics",
+                        "id": "Dasar-dasar AI yang bertanggung jawab"}
     c.Programme.issuer = {"en": "Etika AI trainers", "id": "Tim pelatih Etika AI"}
     c.Programme.assignments = ["a1", "a2"]
     c.Programme.pass_mark = 0.6
@@ -35,7 +36,9 @@ def make_course(root: Path, learners=LEARNERS, config: str = CONFIG) -> Path:
     for aid in ("a1", "a2"):
         (root / "source" / aid).mkdir(parents=True, exist_ok=True)
     write_roster(root / "roster.csv", learners)
-    set_scores(root, {(s[0], "a1"): s[7] for s in learners} | {(s[0], "a2"): s[8] for s in learners})
+    set_scores(
+        root, {(s[0], "a1"): s[7] for s in learners} | {(s[0], "a2"): s[8] for s in learners}
+    )
     return root
 
 
@@ -54,7 +57,10 @@ def set_scores(root: Path, scores: dict[tuple[str, str], float]) -> None:
     from nbgrader.api import Gradebook
 
     # nbgrader's own SQLAlchemy session warnings on add_submission: not ours to fix
-    with warnings.catch_warnings(), Gradebook(f"sqlite:///{root / 'gradebook.db'}", "cert-test") as gb:
+    with (
+        warnings.catch_warnings(),
+        Gradebook(f"sqlite:///{root / 'gradebook.db'}", "cert-test") as gb,
+    ):
         warnings.simplefilter("ignore")
         for aid in ("a1", "a2"):
             try:
@@ -76,3 +82,27 @@ def set_scores(root: Path, scores: dict[tuple[str, str], float]) -> None:
             grade.auto_score = score
             grade.needs_manual_grade = False
             gb.db.commit()
+
+
+def cli(*args) -> tuple[int, str, str]:
+    """``autograder ARGS`` in this process: exit status, standard output, standard error."""
+    import contextlib
+    import io
+
+    from autograder.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        rc = main([str(a) for a in args])
+    return rc, out.getvalue(), err.getvalue()
+
+
+def register_rows(root: Path) -> list[dict[str, str]]:
+    with open(root / "certificates" / "register.csv", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def valid_code(root: Path, sid: str) -> str:
+    return next(
+        r["code"] for r in register_rows(root) if r["student_id"] == sid and r["status"] == "valid"
+    )
