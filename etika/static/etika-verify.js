@@ -95,7 +95,9 @@
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
     if (!m) return iso || "—";
     var date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(date);
+    // day month year, as the paper prints it (en-GB: "2 December 2026"; id: "2 Desember 2026")
+    var locale = lang === "id" ? "id-ID" : "en-GB";
+    return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
   }
 
   function show(form, result, words) {

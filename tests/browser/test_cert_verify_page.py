@@ -97,8 +97,10 @@ def issued(tmp_path_factory):
 def verify_page(chromium, origin, issued):
     contexts = []
 
-    def _open(lang: str, scheme: str = "light", fragment: str = ""):
+    def _open(lang: str, scheme: str = "light", fragment: str = "", no_webcrypto=False):
         context = chromium.new_context(viewport={"width": 360, "height": 800}, color_scheme=scheme)
+        if no_webcrypto:
+            context.add_init_script(NO_WEBCRYPTO_ED25519)
         context.route(
             "**/_static/etika-certificate-keys.js",
             lambda route: route.fulfill(
@@ -109,7 +111,7 @@ def verify_page(chromium, origin, issued):
         page.requests, page.errors = [], []
         page.on("request", lambda r: page.requests.append(r.url))
         page.on("pageerror", lambda e: page.errors.append(str(e)))
-        page.goto(f"{origin}/{PAGE.format(lang=lang)}{fragment}", wait_until="load")
+        page.goto(f"{origin}/{PAGE.format(lang=lang)}{fragment}", wait_until="networkidle")
         contexts.append(context)
         return page
 
