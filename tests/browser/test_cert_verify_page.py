@@ -199,9 +199,10 @@ def test_axe_finds_nothing_with_an_answer_shown(verify_page, issued, lang, schem
     page.click("form.etika-verify button")
     page.wait_for_selector(".etika-verify-ok")
     assert site_audit.axe_violations(page) == []
+    shots = Path(os.environ.get("ETIKA_SHOTS", tmp_path))
+    page.locator("form.etika-verify").screenshot(path=str(shots / f"verify-{lang}-{scheme}-ok.png"))
     page.fill("#etika-verify-code", issued["valid"][:-4])
     page.click("form.etika-verify button")
     page.wait_for_selector(".etika-verify-no")
     assert site_audit.axe_violations(page) == []
-    shots = Path(os.environ.get("ETIKA_SHOTS", tmp_path))
     page.screenshot(path=str(shots / f"verify-{lang}-{scheme}.png"), full_page=True)
