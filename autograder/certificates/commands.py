@@ -109,9 +109,14 @@ def run(args: argparse.Namespace, course: Course, roster) -> int:
         from .keys import public_keys
         from .payload import verify
 
-        result = verify(
-            code_from(args.target), public_keys(course), register.load_revocations(course)
-        )
+        keys = public_keys(course)
+        if not keys:
+            raise UserError(
+                f"this course publishes no certificate key ({course.root}/certificates/published/"
+                "public-keys.json is missing), so no certificate can be checked against it",
+                "pass --course DIR of the programme that issued it, or run autograder keys init",
+            )
+        result = verify(code_from(args.target), keys, register.load_revocations(course))
         f = result.fields
         if result.valid:
             print(f"VALID {shown(f['i'])}")

@@ -44,3 +44,9 @@ def test_certify_without_a_key_says_how_to_make_one(tmp_path):
     root = certlib.make_course(tmp_path / "course")
     rc, _out, err = certlib.cli("--course", root, "certify")
     assert rc == 2 and "no signing key" in err and "autograder keys init" in err
+
+
+def test_verify_in_a_course_without_a_key_says_so(tmp_path):
+    root = certlib.make_course(tmp_path / "course")
+    rc, _out, err = certlib.cli("--course", root, "verify", "EA1.e30." + "A" * 86)
+    assert rc == 2 and "publishes no certificate key" in err
