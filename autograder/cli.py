@@ -1,4 +1,5 @@
-"""``autograder``: release, collect, grade, feedback, export, status (built on nbgrader)."""
+"""``autograder``: release, collect, grade, feedback, export, status (built on nbgrader), and
+certificates: keys, certify, revoke, verify (``autograder/certificates/``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from .errors import UserError
 from .untrusted import shown
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USER = 0, 1, 2
+CERTIFICATE_VERBS = ("keys", "certify", "revoke", "verify")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -113,6 +115,10 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("status", help="released / collected / graded / manual grading")
     s.add_argument("--json", action="store_true")
+
+    from .certificates.commands import add_parsers
+
+    add_parsers(sub)
     return p
 
 
@@ -261,6 +267,10 @@ def run(args: argparse.Namespace) -> int:
         for p in paths:
             print(f"wrote {p}")
         return EXIT_OK
+    if args.verb in CERTIFICATE_VERBS:
+        from .certificates.commands import run as certificates
+
+        return certificates(args, course, _roster)
     if args.verb == "status":
         from .status import render, status
 

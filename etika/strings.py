@@ -363,3 +363,11 @@ for _key in _TRANSPARENCY:
     if _key in STRINGS:
         raise KeyError(f"UI string {_key!r} is defined twice")
 STRINGS.update(_TRANSPARENCY)
+
+# --- certificates (issue 18): the Verify a certificate page ----------------------------------
+from etika.certificate_strings import STRINGS as _CERTIFICATES  # noqa: E402
+
+for _key in _CERTIFICATES:
+    if _key in STRINGS:
+        raise KeyError(f"UI string {_key!r} is defined twice")
+STRINGS.update(_CERTIFICATES)

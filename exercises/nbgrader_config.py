@@ -28,3 +28,16 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE / TULIS JAWABAN ANDA DI SINI"
 # One cell may run at most this long at autograde; a whole assignment runs in a few seconds.
 c.Execute.timeout = 60
 c.ExecutePreprocessor.timeout = 60
+
+# The programme rule for certificates (`autograder certify`, autograder/certificates/): a
+# learner who passes each listed assignment gets a certificate anyone can verify offline.
+c.Programme.id = "etika-ai"
+c.Programme.name = {
+    "en": "Etika AI: responsible AI in practice",
+    "id": "Etika AI: praktik AI yang bertanggung jawab",
+}
+c.Programme.issuer = {"en": "Etika AI trainers", "id": "Tim pelatih Etika AI"}
+c.Programme.assignments = ["bias", "transparency"]
+c.Programme.pass_mark = 0.6  # of each assignment's points
+# c.Programme.roster_minimums = {"attendance": 75}  # a roster column and its minimum
+# c.Programme.verify_url = "https://example.org/en/book/verify.html"  # put in the QR code

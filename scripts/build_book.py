@@ -227,6 +227,17 @@ def write_course_zip(target: Path) -> Path:
     return target
 
 
+def publish_certificates() -> Path:
+    """The programme's public keys and revocation list, for the Verify a certificate page,
+    from the course folder (``ETIKA_COURSE``, default ``exercises/``): ``autograder keys init``,
+    ``certify`` and ``revoke`` write them in ``certificates/published/``. Without a key the page
+    says it cannot check certificates yet."""
+    from autograder.certificates.publish import write
+
+    course = Path(os.environ.get("ETIKA_COURSE") or ROOT / "exercises")
+    return write(course / "certificates" / "published", BUILD / "html" / "_static")
+
+
 def build_html(langs: list[str]) -> int:
     for lang in langs:
         began = time.perf_counter()
@@ -236,6 +247,7 @@ def build_html(langs: list[str]) -> int:
             print(f"[{lang}] the build failed: see the warnings above.", file=sys.stderr)
             return status
     share_static(langs)
+    publish_certificates()
     write_course_zip(BUILD / "html" / COURSE_ZIP)
     from etika.strings import STRINGS
 

@@ -18,6 +18,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from docutils import nodes
+from docutils.parsers.rst import Directive
+
 import etika
 
 from notebook_download import page_catalogue, write_notebooks
@@ -25,6 +28,8 @@ from site_strings import ui
 
 LANG_NAMES = {"en": "English", "id": "Bahasa Indonesia"}
 DEMO_MARKER = 'class="etika-demo'
+#: The Verify a certificate form (issue 18): its script, and the keys the build publishes.
+VERIFY_MARKER = 'class="etika-verify"'
 #: The transparency chapter's demos need their own script too.
 TRANSPARENCY_MARKERS = tuple(
     f'data-demo="{n}"' for n in ("explain_local", "explain_global", "model_card")
@@ -51,6 +56,8 @@ CONDITIONAL_ASSETS = {
     "design-tabs.js": ("sd-tab",),
     "sphinx-design": ('class="sd-',),
     "etika-demos": (DEMO_MARKER,),
+    "etika-verify": (VERIFY_MARKER,),
+    "etika-certificate-keys": (VERIFY_MARKER,),
 }
 
 
@@ -206,6 +213,10 @@ def _on_page_context(app, pagename, templatename, context, doctree) -> None:
         app.add_css_file("etika-demos.css")
         if any(m in body for m in TRANSPARENCY_MARKERS):  # transparency chapter (issue 14)
             app.add_js_file("etika-demos-transparency.js", defer="defer")
+    if VERIFY_MARKER in body:
+        app.add_js_file("etika-certificate-keys.js", defer="defer")
+        app.add_js_file("etika-verify.js", defer="defer")
+        app.add_css_file("etika-verify.css")
     if "furo_navigation_tree" in context:
         context["furo_navigation_tree"] = translate_captions(
             app,
@@ -246,7 +257,18 @@ def _on_build_finished(app, exception) -> None:
         repair_accessibility(Path(app.outdir))
 
 
+class VerifyForm(Directive):
+    """``{etika-verify}``: the Verify a certificate form, in the page's language."""
+
+    def run(self):
+        from etika.certificate_page import verify_html
+
+        lang = self.state.document.settings.env.config.language or "en"
+        return [nodes.raw("", verify_html(lang), format="html")]
+
+
 def setup(app):
+    app.add_directive("etika-verify", VerifyForm)
     # Set by scripts/build_book.py; a new value makes Sphinx re-read (and re-run) every page.
     app.add_config_value("etika_library_digest", "", "env")
     app.connect("config-inited", _on_config_inited)
