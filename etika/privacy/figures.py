@@ -52,6 +52,7 @@ def raw_figures() -> dict[str, tuple[float, str]]:
     ldiv = setting("dropped", "village", True, True, True)
     out["pv_k_ldiv"] = (ldiv["k"], "int")
     out["pv_disclosed_ldiv"] = (ldiv["disclosed_share"], "rate")
+    out["pv_l_ldiv"] = (ldiv["l"], "int")
     nt = noise.noise_table()
     for i, eps in enumerate(noise.EPSILONS):
         if eps is None:

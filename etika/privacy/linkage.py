@@ -36,11 +36,11 @@ __all__ = [
     "GRID_COLUMNS",
     "PLACE_LEVELS",
     "SUPPRESS_BELOW",
+    "first_safe",
     "generalise",
     "group_sizes",
     "k_anonymity",
     "l_diversity",
-    "first_safe",
     "link",
     "linkage_table",
 ]
@@ -176,5 +176,3 @@ def first_safe(table: pd.DataFrame, k: int = 5) -> pd.DataFrame:
     """Rows of ``table`` with at least ``k`` and nobody re-identified, most useful first."""
     ok = table[(table["k"] >= k) & (table["reidentified"] == 0)]
     return ok.sort_values(["elderly_by_village", "mean_group"], ascending=[False, True])
-
-

@@ -1,4 +1,4 @@
-"""A count released with calibrated noise: the reader's error against a differencing attack (demo 2).
+"""A count released with calibrated noise: the reader's error against a differencing attack.
 
 The NGO wants to publish, per village, how many women heading a household receive aid. A count
 changes by at most 1 when one person is added or removed (its **sensitivity** is 1), so the
@@ -81,8 +81,10 @@ def noise_table(seed: int = 0) -> pd.DataFrame:
     for i, eps in enumerate(EPSILONS):
         rng = np.random.default_rng(1000 + i)
         scale = 0.0 if eps is None else opendp_scale(eps)
-        releases = counts + rng.laplace(0.0, scale, size=(_TRIALS, len(counts))) if scale else (
-            np.tile(counts, (_TRIALS, 1))
+        releases = (
+            counts + rng.laplace(0.0, scale, size=(_TRIALS, len(counts)))
+            if scale
+            else (np.tile(counts, (_TRIALS, 1)))
         )
         errors = np.abs(releases - counts)
         # The attack: half the trials with Ibu Sumarni in the list (true difference 1), half

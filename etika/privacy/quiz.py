@@ -109,8 +109,7 @@ def privacy_quiz() -> tuple[Question, ...]:
                 "Nothing: five people per group make every row safe.",
                 "Tidak ada: lima orang per kelompok membuat setiap baris aman.",
                 False,
-                "If the five share the sensitive value, knowing someone is among them reveals "
-                "it.",
+                "If the five share the sensitive value, knowing someone is among them reveals it.",
                 "Jika kelima orang itu memiliki nilai sensitif yang sama, mengetahui seseorang "
                 "ada di antara mereka sudah mengungkapkannya.",
             ),
@@ -174,8 +173,7 @@ def privacy_quiz() -> tuple[Question, ...]:
             ),
             (
                 "Remove names and numbers first and paste only what the promotion needs.",
-                "Hapus nama dan nomor terlebih dahulu dan tempelkan hanya yang dibutuhkan "
-                "promosi.",
+                "Hapus nama dan nomor terlebih dahulu dan tempelkan hanya yang dibutuhkan promosi.",
                 True,
                 "Right: products and quantities are enough to write a promotion.",
                 "Benar: produk dan jumlahnya sudah cukup untuk menulis promosi.",

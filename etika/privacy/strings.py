@@ -48,8 +48,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Re-identified by name",
         "id": "Teridentifikasi ulang dengan nama",
     },
-    "linkage.unique": {"en": "Alone in their group (k = 1)", "id": "Sendirian di kelompoknya (k = 1)"},
-    "linkage.l": {"en": "l (fewest aid programmes in a group)", "id": "l (program bantuan paling sedikit dalam satu kelompok)"},
+    "linkage.unique": {
+        "en": "Alone in their group (k = 1)",
+        "id": "Sendirian di kelompoknya (k = 1)",
+    },
+    "linkage.l": {
+        "en": "l (fewest aid programmes in a group)",
+        "id": "l (program bantuan paling sedikit dalam satu kelompok)",
+    },
     "linkage.disclosed": {
         "en": "In a group where everyone gets the same programme",
         "id": "Di kelompok yang semua anggotanya menerima program yang sama",

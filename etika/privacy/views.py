@@ -72,7 +72,9 @@ class LinkageView:
             options=[(t(f"linkage.place.{p}", L), p) for p in linkage.PLACE_LEVELS],
             description=t("linkage.place", L), style=_STYLE, layout=_LAYOUT,
         )  # fmt: skip
-        self.occupation = w.Checkbox(value=True, description=t("linkage.occupation", L), indent=False)
+        self.occupation = w.Checkbox(
+            value=True, description=t("linkage.occupation", L), indent=False
+        )
         self.household = w.Checkbox(
             value=True, description=t("linkage.household_size", L), indent=False
         )
