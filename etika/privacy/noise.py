@@ -3,9 +3,10 @@
 The NGO wants to publish, per village, how many women heading a household receive aid. A count
 changes by at most 1 when one person is added or removed (its **sensitivity** is 1), so the
 Laplace mechanism (Dwork, McSherry, Nissim & Smith 2006) adds noise drawn from Laplace(1/ε):
-the release is ε-differentially private. The scale is not written down here: it is found with
-OpenDP, as the smallest scale whose privacy map gives ε for a change of one person
-(:func:`opendp_scale`), so that the demo's noise is the library's calibration.
+the release is ε-differentially private. :func:`laplace_scale` is that formula;
+:func:`opendp_scale` asks OpenDP for the smallest scale whose privacy map gives ε for a change of
+one person, and the tests hold the two equal. The demo's table does not import OpenDP itself:
+loading the library takes seconds on a weak laptop, more than a page's notebook can spend.
 
 :func:`noise_table` holds, for every ε of the grid and for "no noise":
 
@@ -34,6 +35,7 @@ __all__ = [
     "EPSILONS",
     "VILLAGES",
     "attack_success",
+    "laplace_scale",
     "noise_table",
     "opendp_scale",
     "true_counts",
@@ -66,6 +68,11 @@ def opendp_scale(epsilon: float, sensitivity: float = 1.0) -> float:
     )
 
 
+def laplace_scale(epsilon: float, sensitivity: float = 1.0) -> float:
+    """The Laplace mechanism's scale for ``epsilon``: sensitivity / ε (Dwork et al. 2006)."""
+    return sensitivity / epsilon
+
+
 def attack_success(epsilon: float | None) -> float:
     """Exact success of the differencing attack (threshold one half) against Laplace(1/ε)."""
     if epsilon is None:
@@ -80,7 +87,7 @@ def noise_table(seed: int = 0) -> pd.DataFrame:
     rows = []
     for i, eps in enumerate(EPSILONS):
         rng = np.random.default_rng(1000 + i)
-        scale = 0.0 if eps is None else opendp_scale(eps)
+        scale = 0.0 if eps is None else laplace_scale(eps)
         releases = (
             counts + rng.laplace(0.0, scale, size=(_TRIALS, len(counts)))
             if scale

@@ -126,7 +126,7 @@ class AgreeableFloat(float):
     __hash__ = float.__hash__
 
 
-def laplace_count(true_count, epsilon, rng):
+def laplace_count(true_count, epsilon, seed):
     return AgreeableFloat(true_count)
 
 
@@ -163,12 +163,11 @@ protected = protected[size >= 5].reset_index(drop=True)
 """,
     # Wrong: noise scaled by epsilon instead of 1 / epsilon.
     "part4_answer": """
-def laplace_count(true_count, epsilon, rng):
-    return float(true_count + rng.laplace(0.0, epsilon))
+def laplace_count(true_count, epsilon, seed):
+    return float(true_count + np.random.default_rng(seed).laplace(0.0, epsilon))
 
 
-rng = np.random.default_rng(0)
-mean_error = float(np.mean([abs(laplace_count(20, 0.5, rng) - 20) for _ in range(2000)]))
+mean_error = float(np.mean([abs(laplace_count(20, 0.5, s) - 20) for s in range(2000)]))
 """,
     # Right.
     "part5_answer": "advantage = float((in_scores >= 0.9).mean() - (out_scores >= 0.9).mean())",

@@ -95,4 +95,5 @@ def test_noise_claims(f):
 def test_scale_is_one_over_epsilon():
     # "adds noise on the scale of one divided by ε"
     for eps in (e for e in noise.EPSILONS if e is not None):
+        assert noise.laplace_scale(eps) == pytest.approx(1 / eps)
         assert noise.opendp_scale(eps) == pytest.approx(1 / eps, rel=1e-6)

@@ -113,7 +113,8 @@ def test_scale_is_opendps_calibration(eps):
 
     dp.enable_features("contrib")
     scale = noise.opendp_scale(eps)
-    assert scale == pytest.approx(1 / eps, rel=1e-6)
+    assert scale == pytest.approx(noise.laplace_scale(eps), rel=1e-6)
+    assert noise.noise_table().iloc[noise.EPSILONS.index(eps)]["scale"] == noise.laplace_scale(eps)
     meas = dp.m.make_laplace(dp.atom_domain(T=float, nan=False), dp.absolute_distance(T=float),
                              scale=scale)  # fmt: skip
     assert meas.map(1.0) <= eps * (1 + 1e-9)
