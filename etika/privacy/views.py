@@ -315,7 +315,9 @@ def linkage_html(lang: str | None = None) -> str:
         key = "|".join((a, p, _bit(o), _bit(h), _bit(s)))
         cells[key] = [view.values(a, p, o, h, s), view.status(a, p, o, h, s)]
     data = {
+        # etika-demos.js reads "columns" and "rows" for every demo; these pick whole cells.
         "demo": "linkage", "lang": L, "keys": list(linkage.GRID_COLUMNS), "cells": cells,
+        "columns": [], "rows": [], "labels": {},
         "templates": {n: _inner(view.body(slots(n))) for n in (1, 12)},
     }  # fmt: skip
     return _wrap("linkage", L, controls, _inner(view.render()), data)
@@ -334,6 +336,7 @@ def noise_html(lang: str | None = None) -> str:
     n = len(view.values(0))
     data = {
         "demo": "dp_noise", "lang": L, "keys": ["epsilon"], "cells": cells, "texts": texts,
+        "columns": [], "rows": [], "labels": {},
         "templates": {n: _inner(view.body(slots(n)))},
     }  # fmt: skip
     return _wrap("dp_noise", L, controls, _inner(view.render(start)), data)
