@@ -606,6 +606,97 @@ GLOSSARY: tuple[Entry, ...] = (
             "yang benar-benar dapat ia ubah."
         ),
     ),
+    # --- privacy chapter (issue 15) ---
+    Entry(
+        "Quasi-identifier",
+        "Kuasi-identifier",
+        (
+            "A column that says little about a person on its own but, combined with others "
+            "(village, age, sex, occupation), singles them out, so that a list without names "
+            "can be joined with another list that has them."
+        ),
+        (
+            "Kolom yang sendirian hanya sedikit menjelaskan seseorang tetapi, jika digabung "
+            "dengan kolom lain (desa, usia, gender, pekerjaan), menunjuk orang itu, sehingga "
+            "daftar tanpa nama dapat ditautkan dengan daftar lain yang memuat nama."
+        ),
+    ),
+    Entry(
+        "Re-identification",
+        "Identifikasi ulang",
+        (
+            "Finding out who a row of data without names belongs to, for example by joining "
+            "it with another list on their quasi-identifiers."
+        ),
+        (
+            "Mengetahui milik siapa sebuah baris data tanpa nama, misalnya dengan menautkannya "
+            "dengan daftar lain melalui kuasi-identifier keduanya."
+        ),
+    ),
+    Entry(
+        "Generalisation",
+        "Generalisasi",
+        (
+            "Replacing a value by a coarser one before publishing (an age band instead of the "
+            "age, the district instead of the village), so that more rows look alike."
+        ),
+        (
+            "Mengganti nilai dengan nilai yang lebih kasar sebelum diterbitkan (kelompok usia "
+            "alih-alih usia, kecamatan alih-alih desa), sehingga lebih banyak baris tampak sama."
+        ),
+    ),
+    Entry(
+        "Suppression",
+        "Penahanan baris",
+        (
+            "Leaving out of a published table the rows of groups too small to hide in, so that "
+            "a single unusual person cannot be singled out."
+        ),
+        (
+            "Tidak menyertakan dalam tabel yang diterbitkan baris-baris dari kelompok yang "
+            "terlalu kecil untuk bersembunyi, agar satu orang yang tidak biasa tidak dapat "
+            "ditunjuk."
+        ),
+    ),
+    Entry(
+        "k-anonymity",
+        "k-anonimitas",
+        (
+            "A published table is k-anonymous when every row shares its quasi-identifiers with "
+            "at least k - 1 other rows."
+        ),
+        (
+            "Sebuah tabel yang diterbitkan bersifat k-anonim jika setiap baris memiliki "
+            "kuasi-identifier yang sama dengan sedikitnya k - 1 baris lain."
+        ),
+    ),
+    Entry(
+        "l-diversity",
+        "l-diversitas",
+        (
+            "A published table is l-diverse when every group of rows sharing quasi-identifiers "
+            "holds at least l different values of the sensitive column."
+        ),
+        (
+            "Sebuah tabel yang diterbitkan memenuhi l-diversitas jika setiap kelompok baris "
+            "dengan kuasi-identifier yang sama memuat sedikitnya l nilai berbeda pada kolom "
+            "sensitif."
+        ),
+    ),
+    Entry(
+        "Differential privacy",
+        "Privasi diferensial",
+        (
+            "A promise about a published result: it is almost equally likely whether or not "
+            "any one person's data were used, because calibrated random noise was added. The "
+            "privacy budget epsilon says how close \u201calmost\u201d is."
+        ),
+        (
+            "Janji tentang hasil yang diterbitkan: peluangnya hampir sama, baik data satu orang "
+            "dipakai maupun tidak, karena derau acak yang terkalibrasi ditambahkan. Anggaran "
+            "privasi epsilon menyatakan seberapa dekat \u201champir\u201d itu."
+        ),
+    ),
 )
 
 

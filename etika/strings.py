@@ -371,3 +371,11 @@ for _key in _CERTIFICATES:
     if _key in STRINGS:
         raise KeyError(f"UI string {_key!r} is defined twice")
 STRINGS.update(_CERTIFICATES)
+
+# --- privacy chapter (issue 15): its demos' strings live beside its code ----------------------
+from etika.privacy.strings import STRINGS as _PRIVACY  # noqa: E402
+
+for _key in _PRIVACY:
+    if _key in STRINGS:
+        raise KeyError(f"UI string {_key!r} is defined twice")
+STRINGS.update(_PRIVACY)

@@ -34,6 +34,8 @@ VERIFY_MARKER = 'class="etika-verify"'
 TRANSPARENCY_MARKERS = tuple(
     f'data-demo="{n}"' for n in ("explain_local", "explain_global", "model_card")
 )
+#: ... and so do the privacy chapter's (issue 15).
+PRIVACY_MARKERS = tuple(f'data-demo="{n}"' for n in ("linkage", "dp_noise"))
 ETIKA_STATIC = Path(etika.__file__).parent / "static"
 TEMPLATES = Path(__file__).resolve().parent.parent / "_templates"
 
@@ -213,6 +215,8 @@ def _on_page_context(app, pagename, templatename, context, doctree) -> None:
         app.add_css_file("etika-demos.css")
         if any(m in body for m in TRANSPARENCY_MARKERS):  # transparency chapter (issue 14)
             app.add_js_file("etika-demos-transparency.js", defer="defer")
+        if any(m in body for m in PRIVACY_MARKERS):  # privacy chapter (issue 15)
+            app.add_js_file("etika-demos-privacy.js", defer="defer")
     if VERIFY_MARKER in body:
         app.add_js_file("etika-certificate-keys.js", defer="defer")
         app.add_js_file("etika-verify.js", defer="defer")

@@ -28,6 +28,8 @@ NOT_DATA = [
     r"\bArticles?\s+\d+(\s+to\s+\d+)?|\bparagraph\s+\(\d+\)",
     r"\b\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b",
+    # privacy chapter: the law's own Indonesian title, "Nomor 27 Tahun 2022"
+    r"\bNomor \d+ Tahun\b",
 ]
 ILLUSTRATIONS = {
     # the definition of a score and of calibration, not figures about the data
