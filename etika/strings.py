@@ -363,3 +363,11 @@ for _key in _TRANSPARENCY:
     if _key in STRINGS:
         raise KeyError(f"UI string {_key!r} is defined twice")
 STRINGS.update(_TRANSPARENCY)
+
+# --- mitigation chapter (issue 16): its demos' strings live beside its code -------------------
+from etika.mitigation.strings import STRINGS as _MITIGATION  # noqa: E402
+
+for _key in _MITIGATION:
+    if _key in STRINGS:
+        raise KeyError(f"UI string {_key!r} is defined twice")
+STRINGS.update(_MITIGATION)

@@ -29,6 +29,8 @@ DEMO_MARKER = 'class="etika-demo'
 TRANSPARENCY_MARKERS = tuple(
     f'data-demo="{n}"' for n in ("explain_local", "explain_global", "model_card")
 )
+#: And the mitigation chapter's (issue 16).
+MITIGATION_MARKERS = tuple(f'data-demo="{n}"' for n in ("frontier", "who_gains", "which_label"))
 ETIKA_STATIC = Path(etika.__file__).parent / "static"
 TEMPLATES = Path(__file__).resolve().parent.parent / "_templates"
 
@@ -206,6 +208,8 @@ def _on_page_context(app, pagename, templatename, context, doctree) -> None:
         app.add_css_file("etika-demos.css")
         if any(m in body for m in TRANSPARENCY_MARKERS):  # transparency chapter (issue 14)
             app.add_js_file("etika-demos-transparency.js", defer="defer")
+        if any(m in body for m in MITIGATION_MARKERS):  # mitigation chapter (issue 16)
+            app.add_js_file("etika-demos-mitigation.js", defer="defer")
     if "furo_navigation_tree" in context:
         context["furo_navigation_tree"] = translate_captions(
             app,

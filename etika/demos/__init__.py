@@ -28,6 +28,8 @@ def show(demo_name: str, lang: str | None = None) -> None:
 
     if demo_name in TRANSPARENCY_DEMOS:
         return _show_transparency(demo_name, lang)
+    if demo_name in MITIGATION_DEMOS:
+        return _show_mitigation(demo_name, lang)
     if demo_name not in DEMOS:
         raise ValueError(f"unknown demo {demo_name!r}; known demos: {', '.join(DEMOS)}")
     if os.environ.get("ETIKA_STATIC", "") == "1":
@@ -50,6 +52,21 @@ def _show_transparency(demo_name: str, lang: str | None) -> None:
     from IPython.display import HTML, display
 
     from etika.transparency import views
+
+    if os.environ.get("ETIKA_STATIC", "") == "1":
+        display(HTML(views.demo_html(demo_name, lang=lang)))
+    else:
+        display(views.build_widget(demo_name, lang=lang).widget)
+
+
+# --- mitigation chapter (issue 16): its demos live in etika.mitigation.views ------------------
+MITIGATION_DEMOS: tuple[str, ...] = ("frontier", "who_gains", "which_label")
+
+
+def _show_mitigation(demo_name: str, lang: str | None) -> None:
+    from IPython.display import HTML, display
+
+    from etika.mitigation import views
 
     if os.environ.get("ETIKA_STATIC", "") == "1":
         display(HTML(views.demo_html(demo_name, lang=lang)))

@@ -1,7 +1,7 @@
 """The mitigation demos' tables, computed from every model's held-out decisions.
 
 * :func:`metrics_table`: per setting and per evaluation label, accuracy, each gender's
-  selection rate, true- and false-positive rates, and the three gaps as fairlearn computes
+  selection rate, true- and false-positive rates, and the three gaps as fairlearn defines
   them (:func:`fairlearn.metrics.demographic_parity_difference`,
   :func:`~fairlearn.metrics.equalized_odds_difference`, and a
   :class:`~fairlearn.metrics.MetricFrame` of the true-positive rate's ``difference()``);
@@ -15,16 +15,6 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from fairlearn.metrics import (
-    MetricFrame,
-    demographic_parity_difference,
-    equalized_odds_difference,
-    false_positive_rate,
-    selection_rate,
-    true_positive_rate,
-)
-from sklearn.metrics import accuracy_score
-
 from etika.mitigation import models as M
 
 __all__ = ["GAPS", "GENDERS", "flips_table", "metrics_table", "row"]
@@ -39,21 +29,23 @@ GAPS: dict[str, str] = {
 
 
 def _gaps(y: np.ndarray, pred: np.ndarray, gender: np.ndarray) -> dict[str, float]:
-    frame = MetricFrame(
-        metrics={"sel": selection_rate, "tpr": true_positive_rate, "fpr": false_positive_rate},
-        y_true=y,
-        y_pred=pred,
-        sensitive_features=gender,
-    )
-    out = {
-        "accuracy": float(accuracy_score(y, pred)),
-        "dp_gap": float(demographic_parity_difference(y, pred, sensitive_features=gender)),
-        "eo_gap": float(equalized_odds_difference(y, pred, sensitive_features=gender)),
-        "tpr_gap": float(frame.difference()["tpr"]),
-    }
+    """Accuracy, per-group rates and the three gaps, vectorised.
+
+    The same definitions as fairlearn's (``demographic_parity_difference``,
+    ``equalized_odds_difference``, ``MetricFrame(...).difference()`` of the true positive
+    rate): tests/unit/test_mitigation_tables.py checks every row against fairlearn itself.
+    Computed here with NumPy because fairlearn's MetricFrame takes a fifth of a second per
+    call, and the table has over two hundred rows.
+    """
+    out = {"accuracy": float(np.mean(y == pred))}
     for g in GENDERS:
-        for m in ("sel", "tpr", "fpr"):
-            out[f"{m}_{g}"] = float(frame.by_group.loc[g, m])
+        m = gender == g
+        out[f"sel_{g}"] = float(pred[m].mean())
+        out[f"tpr_{g}"] = float(pred[m & (y == 1)].mean())
+        out[f"fpr_{g}"] = float(pred[m & (y == 0)].mean())
+    out["dp_gap"] = abs(out["sel_female"] - out["sel_male"])
+    out["tpr_gap"] = abs(out["tpr_female"] - out["tpr_male"])
+    out["eo_gap"] = max(out["tpr_gap"], abs(out["fpr_female"] - out["fpr_male"]))
     return out
 
 
