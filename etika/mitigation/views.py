@@ -371,7 +371,7 @@ def demo_html(name: str, lang: str | None = None) -> str:
             index[b] = len(bodies)
             bodies.append(b)
         keys[k] = [index[b], st]
-    data: dict = {"demo": name, "lang": lang, "columns": [], "rows": [], "bodies": bodies, "states": keys}
+    data: dict = {"demo": name, "lang": lang, "columns": [], "rows": [], "labels": {}, "bodies": bodies, "states": keys}
     if name != "which_label":
         # Default selections: the selects start at their first option, so mark the defaults.
         for k in ("measure", "method"):
