@@ -52,6 +52,7 @@ def raw_figures() -> dict[str, tuple[float, str]]:
         out[f"mi_{key}_dp"] = (r["dp_gap"], "gap")
         out[f"mi_{key}_eo"] = (r["eo_gap"], "gap")
         out[f"mi_{key}_accuracy"] = (r["accuracy"], "rate")
+    out["mi_eg_eps"] = (0.01, "strength")
     f = _flips("exponentiated_gradient", "demographic_parity", 0.01)
     out["mi_eg_women_repay_approved"] = (f.loc[("female", 1), "approved_now"], "count")
     out["mi_eg_women_default_approved"] = (f.loc[("female", 0), "approved_now"], "count")
@@ -78,6 +79,8 @@ def _format(value: float, kind: str, lang: str | None) -> str:
         return fmt_rate(value, lang)
     if kind == "gap":
         return fixed(value, 3, lang)
+    if kind == "strength":
+        return fixed(value, 2, lang)
     if kind == "count":
         return str(int(value))
     raise ValueError(f"unknown figure kind {kind!r}")
