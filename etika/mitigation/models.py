@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
@@ -122,7 +123,11 @@ def settings() -> list[Setting]:
     out = []
     for label in LABELS:
         for method in METHODS:
-            cons = CONSTRAINTS if method in ("exponentiated_gradient", "threshold_optimizer") else ("",)
+            cons = (
+                CONSTRAINTS
+                if method in ("exponentiated_gradient", "threshold_optimizer")
+                else ("",)
+            )
             for c in cons:
                 for s in strengths(method, c):
                     out.append(Setting(label, method, c, s))
@@ -150,7 +155,8 @@ def kamiran_calders_weights(group: pd.Series, label: pd.Series) -> np.ndarray:
     y = pd.Series(np.asarray(label))
     p_g = g.map(g.value_counts(normalize=True))
     p_y = y.map(y.value_counts(normalize=True))
-    p_gy = pd.Series(list(zip(g, y))).map(pd.Series(list(zip(g, y))).value_counts(normalize=True))
+    cells = pd.Series(list(zip(g, y, strict=True)))
+    p_gy = cells.map(cells.value_counts(normalize=True))
     return (p_g * p_y / p_gy).to_numpy(dtype=float)
 
 
@@ -223,8 +229,14 @@ def decisions() -> pd.DataFrame:
     if path.exists():
         return pd.read_csv(path).astype("int8")
     cols: dict[str, np.ndarray] = {}
-    for label in LABELS:
-        cols |= _fit_label(label)
+    with warnings.catch_warnings():
+        # fairlearn 0.15's reductions use pandas in ways pandas 3 deprecates (``.at`` on a
+        # missing key, setting a bool into a float Series): Pandas4Warning, fairlearn's
+        # concern, not a wrong result (tests/unit/test_mitigation_tables.py checks the
+        # results against fairlearn's metrics).
+        warnings.filterwarnings("ignore", category=pd.errors.Pandas4Warning)
+        for label in LABELS:
+            cols |= _fit_label(label)
     frame = pd.DataFrame(cols).astype("int8")
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")

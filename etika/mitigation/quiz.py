@@ -143,8 +143,7 @@ def mitigation_quiz() -> tuple[Question, ...]:
                 "Model tetap kurang akurat, dan perempuan yang akan melunasi tetap lebih jarang "
                 "disetujui daripada laki-laki.",
                 True,
-                "The constraint holds against the label it was given; it cannot repair that "
-                "label.",
+                "The constraint holds against the label it was given; it cannot repair that label.",
                 "Batasan berlaku terhadap label yang diberikan; batasan tidak dapat memperbaiki "
                 "label itu.",
             ),
@@ -183,8 +182,7 @@ def mitigation_quiz() -> tuple[Question, ...]:
                 "Dua pemohon yang identik dapat mendapat keputusan berbeda, dan yang ditolak "
                 "tidak mendapat alasan selain peluang.",
                 True,
-                "The gap closes on average; the lender should say so and offer review by a "
-                "person.",
+                "The gap closes on average; the lender should say so and offer review by a person.",
                 "Selisih menutup secara rata-rata; pemberi pinjaman harus mengatakannya dan "
                 "menawarkan peninjauan oleh manusia.",
             ),

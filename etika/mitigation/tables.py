@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+
 from etika.mitigation import models as M
 
 __all__ = ["GAPS", "GENDERS", "flips_table", "metrics_table", "row"]
@@ -71,9 +72,7 @@ def metrics_table() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def row(
-    label: str, method: str, constraint: str, strength: float, evaluated_on: str
-) -> pd.Series:
+def row(label: str, method: str, constraint: str, strength: float, evaluated_on: str) -> pd.Series:
     """The metrics of one setting (``constraint`` ``""`` for methods that take none)."""
     t = metrics_table()
     hit = t[
@@ -102,7 +101,9 @@ def flips_table() -> pd.DataFrame:
         after = dec[s.column].to_numpy()
         for g in GENDERS:
             for r in (1, 0):
-                cell = (test["gender"].astype(str) == g).to_numpy() & (test["repaid"] == r).to_numpy()
+                cell = (test["gender"].astype(str) == g).to_numpy() & (
+                    test["repaid"] == r
+                ).to_numpy()
                 rows.append(
                     {
                         "label": s[0],

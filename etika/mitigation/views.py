@@ -42,7 +42,7 @@ def setting(method: str, measure: str, level: int) -> tuple[str, float]:
 
 
 def strength_text(method: str, measure: str, level: int, lang: str | None) -> str:
-    constraint, s = setting(method, measure, level)
+    _constraint, s = setting(method, measure, level)
     if method in ("none", "reweighing"):
         return t("mit.strength.none", lang)
     if method == "threshold_optimizer" and s == 0:
@@ -67,8 +67,9 @@ def _svg_scatter(points, chosen, base, measure: str, lang: str | None, width: fl
     )
     for v in (y_lo + 0.005, y_hi - 0.005):
         svg.text(left - 4, sy(v) + 4, fixed(v, 0, lang, scale=100) + "%", anchor="end")
-    for v in (0.0, x_top / 2, x_top):
-        svg.text(sx(v), bottom + 15, fixed(v, 2, lang), anchor="middle")
+    for v, anchor in ((0.0, "middle"), (x_top / 2, "middle"), (x_top, "end")):
+        # The last tick ends at the axis' end: nothing is cut at a phone's width.
+        svg.text(sx(v), bottom + 15, fixed(v, 2, lang), anchor=anchor)
     for x, y in points:
         svg.parts.append(
             f'<circle cx="{sx(x):.1f}" cy="{sy(y):.1f}" r="3.5" '
@@ -84,7 +85,9 @@ def _svg_scatter(points, chosen, base, measure: str, lang: str | None, width: fl
         f'<circle cx="{sx(cx):.1f}" cy="{sy(cy):.1f}" r="7" style="fill:{colour("female")}"/>'
     )
     y = bottom + 20
-    for line in wrap_text(f"{t('mit.gap', lang)}: {t('mit.measure.' + measure, lang)}", width - 2 * PAD):
+    for line in wrap_text(
+        f"{t('mit.gap', lang)}: {t('mit.measure.' + measure, lang)}", width - 2 * PAD
+    ):
         svg.text(PAD, y + 12, line)
         y += LINE
     items = [
@@ -101,7 +104,6 @@ def _svg_scatter(points, chosen, base, measure: str, lang: str | None, width: fl
     from etika.demos.charts import text_width
 
     y = svg.legend(y + 2, items, lambda s: text_width(s, FONT))
-    svg.text(PAD, 12, t("mit.accuracy", lang), extra=' class="etika-axis-title"') if False else None
     return svg.render(y + 4)
 
 
@@ -111,7 +113,7 @@ def _frontier_state(measure: str, method: str, level: int, lang: str) -> tuple[s
     tab = tab[(tab["label"] == label) & (tab["evaluated_on"] == label)]
     cons = _CONSTRAINT[measure]
     shown = tab[(tab["constraint"] == "") | (tab["constraint"] == cons)]
-    points = list(zip(shown[measure], shown["accuracy"]))
+    points = list(zip(shown[measure], shown["accuracy"], strict=True))
     constraint, s = setting(method, measure, level)
     r = T.row(label, method, constraint, s, label)
     r0 = T.row(label, "none", "", 0.0, label)
@@ -130,7 +132,12 @@ def _frontier_state(measure: str, method: str, level: int, lang: str) -> tuple[s
         sel_m=fmt_rate(r["sel_male"], lang),
     )
     svg = _svg_scatter(
-        points, (r[measure], r["accuracy"]), (r0[measure], r0["accuracy"]), measure, lang, STATIC_WIDTH + 60
+        points,
+        (r[measure], r["accuracy"]),
+        (r0[measure], r0["accuracy"]),
+        measure,
+        lang,
+        STATIC_WIDTH + 40,
     )
     body = (
         f"<p data-field='summary'>{escape(text)}</p>"
@@ -150,7 +157,9 @@ def _frontier_state(measure: str, method: str, level: int, lang: str) -> tuple[s
 
 def _squares(n: int, name: str) -> str:
     """``n`` small squares (one per person), wrapped by the browser."""
-    return "".join(f"<i class='etika-person' style='background:{colour(name)}'></i>" for _ in range(n))
+    return "".join(
+        f"<i class='etika-person' style='background:{colour(name)}'></i>" for _ in range(n)
+    )
 
 
 def _who_state(measure: str, method: str, level: int, lang: str) -> tuple[str, str]:
@@ -168,8 +177,10 @@ def _who_state(measure: str, method: str, level: int, lang: str) -> tuple[str, s
         key = f"who.{r.gender}.{r.repaid}"
         rows.append(
             f"<tr data-cell='{r.gender}-{r.repaid}'><th scope='row'>{escape(t(key, lang))}</th>"
-            f"<td data-field='approved_now'>{r.approved_now}<br>{_squares(r.approved_now, 'urban')}</td>"
-            f"<td data-field='refused_now'>{r.refused_now}<br>{_squares(r.refused_now, 'rural')}</td></tr>"
+            f"<td data-field='approved_now'>{r.approved_now}<br>"
+            f"{_squares(r.approved_now, 'urban')}</td>"
+            f"<td data-field='refused_now'>{r.refused_now}<br>"
+            f"{_squares(r.refused_now, 'rural')}</td></tr>"
         )
     n = int(f["n"].sum())
     head = (
@@ -247,9 +258,8 @@ def states(name: str, lang: str) -> dict[str, list[str]]:
     """Every reachable state of demo ``name``: ``key -> [body HTML, status sentence]``."""
     out: dict[str, list[str]] = {}
     if name in ("frontier", "who_gains"):
-        measures = MEASURES if name == "frontier" else MEASURES
         fn = _frontier_state if name == "frontier" else _who_state
-        for measure in measures:
+        for measure in MEASURES:
             for method in M.METHODS:
                 for level in range(LEVELS):
                     out[_key(measure, method, level)] = list(fn(measure, method, level, lang))
@@ -267,7 +277,10 @@ def _controls(name: str, lang: str) -> list[tuple[str, str, list[tuple[str, str]
     methods = [(m, t(f"mit.method.{m}", lang)) for m in M.METHODS]
     measures = [(m, t(f"mit.measure.{m}", lang)) for m in MEASURES]
     if name == "frontier" or name == "who_gains":
-        return [("measure", t("mit.measure", lang), measures), ("method", t("mit.method", lang), methods)]
+        return [
+            ("measure", t("mit.measure", lang), measures),
+            ("method", t("mit.method", lang), methods),
+        ]
     return [
         ("label", t("mit.label", lang), [(lb, t(f"mit.label.{lb}", lang)) for lb in M.LABELS]),
         ("method", t("mit.method", lang), [(m, t(f"mit.method.{m}", lang)) for m in WHICH]),
@@ -298,7 +311,11 @@ class DemoView:
         L = self.lang
         self.states = states(name, L)
         self.controls = {}
-        defaults = dict(zip(("label", "method"), _default_key(name).split("|"))) if name == "which_label" else DEFAULT
+        defaults = (
+            dict(zip(("label", "method"), _default_key(name).split("|"), strict=True))
+            if name == "which_label"
+            else DEFAULT
+        )
         for key, label, options in _controls(name, L):
             self.controls[key] = w.Dropdown(
                 options=[(text, v) for v, text in options],
@@ -371,7 +388,15 @@ def demo_html(name: str, lang: str | None = None) -> str:
             index[b] = len(bodies)
             bodies.append(b)
         keys[k] = [index[b], st]
-    data: dict = {"demo": name, "lang": lang, "columns": [], "rows": [], "labels": {}, "bodies": bodies, "states": keys}
+    data: dict = {
+        "demo": name,
+        "lang": lang,
+        "columns": [],
+        "rows": [],
+        "labels": {},
+        "bodies": bodies,
+        "states": keys,
+    }
     if name != "which_label":
         # Default selections: the selects start at their first option, so mark the defaults.
         for k in ("measure", "method"):

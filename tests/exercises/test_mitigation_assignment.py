@@ -105,10 +105,19 @@ def test_rubric_numbers_are_the_solutions():
     rubric = RUBRIC.read_text(encoding="utf-8")
     d = lender()
     opts = options(d)
-    gaps = {k: demographic_parity_difference(d.y_test, v, sensitive_features=d.a_test) for k, v in opts.items()}
-    ok = {k: int(((v == 1) & (d.repaid_test == 1)).sum()) for k, v in opts.items() if gaps[k] <= 0.05}
+    gaps = {
+        k: demographic_parity_difference(d.y_test, v, sensitive_features=d.a_test)
+        for k, v in opts.items()
+    }
+    ok = {
+        k: int(((v == 1) & (d.repaid_test == 1)).sum()) for k, v in opts.items() if gaps[k] <= 0.05
+    }
     chosen = sorted(ok, key=lambda k: (-ok[k], k))[0]
-    assert f"`{chosen}`" in rubric and f"{gaps[chosen]:.3f}" in rubric and f"{gaps['none']:.3f}" in rubric
+    assert (
+        f"`{chosen}`" in rubric
+        and f"{gaps[chosen]:.3f}" in rubric
+        and f"{gaps['none']:.3f}" in rubric
+    )
     to = ThresholdOptimizer(
         estimator=d.model, constraints="demographic_parity", prefit=True,
         predict_method="predict_proba",
@@ -155,7 +164,9 @@ class Frame(dict):
     columns = ["approved_now", "refused_now"]
 
 
-flips = Frame(female={"approved_now": 1, "refused_now": 0}, male={"approved_now": 0, "refused_now": 1})
+flips = Frame(
+    female={"approved_now": 1, "refused_now": 0}, male={"approved_now": 0, "refused_now": 1}
+)
 """,
     "part4_answer": """
 OPTIONS = options(DATA)
@@ -196,27 +207,39 @@ eg_gap = float(
     # Right.
     "part3_answer": """
 m = repaid_test == 1
+up = (base_pred == 0) & (to_pred == 1) & m
+down = (base_pred == 1) & (to_pred == 0) & m
+groups = ["female", "male"]
 flips = pd.DataFrame(
     {
-        "approved_now": [int(((base_pred == 0) & (to_pred == 1) & m & (a_test == g)).sum()) for g in ("female", "male")],
-        "refused_now": [int(((base_pred == 1) & (to_pred == 0) & m & (a_test == g)).sum()) for g in ("female", "male")],
+        "approved_now": [int((up & (a_test == g)).sum()) for g in groups],
+        "refused_now": [int((down & (a_test == g)).sum()) for g in groups],
     },
-    index=["female", "male"],
+    index=groups,
 )
 """,
     # Wrong: the smallest gap, not the most repaying applicants approved.
     "part4_answer": """
 OPTIONS = options(DATA)
-gaps = {n: demographic_parity_difference(y_test, d, sensitive_features=a_test) for n, d in OPTIONS.items()}
+gaps = {
+    n: demographic_parity_difference(y_test, d, sensitive_features=a_test)
+    for n, d in OPTIONS.items()
+}
 chosen = str(min(gaps, key=gaps.get))
 """,
-    "reflection_answer": "Saya merekomendasikan threshold_optimizer_tol_0.05. Laki-laki yang akan melunasi kini ditolak.",
+    "reflection_answer": (
+        "Saya merekomendasikan threshold_optimizer_tol_0.05. Laki-laki yang akan melunasi kini "
+        "ditolak."
+    ),
 }
 
 ERRORING = {
     "part1_answer": "raise RuntimeError('my code is broken')",
     # Wrong counts, and deletes a name the later tests need.
-    "part3_answer": "flips = pd.DataFrame({'approved_now': [0, 0], 'refused_now': [0, 0]}, index=['female', 'male'])\ndel a_test",
+    "part3_answer": (
+        "flips = pd.DataFrame({'approved_now': [0, 0], 'refused_now': [0, 0]}, "
+        "index=['female', 'male'])\ndel a_test"
+    ),
     "part4_answer": PARTIAL["part4_answer"].replace("min(gaps", "max(gaps"),
 }
 

@@ -58,7 +58,14 @@ def test_reading_claims(f):
     w = M.kamiran_calders_weights(train["gender"], train[PAST])
     cell = (train["gender"].astype(str) == "female").to_numpy() & (train[PAST] == 1).to_numpy()
     assert np.allclose(w[cell], w[cell][0]) and w[cell][0] > 1
-    assert w[~cell & (train["gender"].astype(str) == "male").to_numpy() & (train[PAST] == 1).to_numpy()][0] < 1
+    assert (
+        w[
+            ~cell
+            & (train["gender"].astype(str) == "male").to_numpy()
+            & (train[PAST] == 1).to_numpy()
+        ][0]
+        < 1
+    )
 
 
 def test_frontier_claims(f):

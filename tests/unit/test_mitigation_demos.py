@@ -44,7 +44,10 @@ def test_widget_callbacks_fast_and_same_as_static(name):
         t0 = time.perf_counter()
         method.value = value
         assert time.perf_counter() - t0 < 0.1
-        assert view.output.value == f"<div class='etika-demo-body'>{V.states(name, 'en')[view.key()][0]}</div>"
+        assert (
+            view.output.value
+            == f"<div class='etika-demo-body'>{V.states(name, 'en')[view.key()][0]}</div>"
+        )
 
 
 def test_frontier_state_numbers():

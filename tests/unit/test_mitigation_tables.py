@@ -37,7 +37,9 @@ def test_every_row_matches_fairlearn(table):
     for r in table.itertuples():
         pred = dec[M.Setting(r.label, r.method, r.constraint, r.strength).column].to_numpy()
         y = test[r.evaluated_on].to_numpy()
-        assert r.dp_gap == pytest.approx(demographic_parity_difference(y, pred, sensitive_features=a))
+        assert r.dp_gap == pytest.approx(
+            demographic_parity_difference(y, pred, sensitive_features=a)
+        )
         assert r.eo_gap == pytest.approx(equalized_odds_difference(y, pred, sensitive_features=a))
         if r.Index % 9:  # MetricFrame is slow: every ninth row is enough for its by-group values
             continue
@@ -60,7 +62,9 @@ def test_mitigations_change_decisions():
 def test_flips_add_up():
     f = T.flips_table()
     dec, test = M.decisions(), M.held_out()
-    for (label, method, cons, strength), g in f.groupby(["label", "method", "constraint", "strength"]):
+    for (label, method, cons, strength), g in f.groupby(
+        ["label", "method", "constraint", "strength"]
+    ):
         assert g["n"].sum() == len(test)
         before = dec[M.Setting(label, "none", "", 0.0).column]
         after = dec[M.Setting(label, method, cons, strength).column]
