@@ -127,8 +127,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No mitigation: nothing changes.",
         "id": "Tanpa mitigasi: tidak ada yang berubah.",
     },
-    "which.col.method": {"en": "Method", "id": "Metode"},
-    "which.col.accuracy": {"en": "Accuracy (repayment)", "id": "Akurasi (pelunasan)"},
+    # Short: "against repayment" is in the note under the table (no word broken at 360 px).
+    "which.col.accuracy": {"en": "Accuracy", "id": "Akurasi"},
     "which.col.tpr_female": {
         "en": "Women who would repay, approved",
         "id": "Perempuan yang akan melunasi, disetujui",

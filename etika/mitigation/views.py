@@ -217,23 +217,27 @@ WHICH = {
 
 
 def _which_state(label: str, method: str, lang: str) -> tuple[str, str]:
+    # One row of numbers under each method's name (spanning the table): long method names
+    # never squeeze the numbers at a phone's width.
     rows = []
     for m, (c, s) in WHICH.items():
         r = T.row(label, m, c, s, "repaid")
         mark = " class='etika-chosen' aria-current='true'" if m == method else ""
         rows.append(
-            f"<tr{mark} data-method='{m}'><th scope='row'>{escape(t('mit.method.' + m, lang))}</th>"
-            f"<td>{fmt_rate(r['accuracy'], lang)}</td><td>{fmt_rate(r['tpr_female'], lang)}</td>"
-            f"<td>{fmt_rate(r['tpr_male'], lang)}</td></tr>"
+            f"<tbody{mark} data-method='{m}'><tr><th scope='colgroup' colspan='3'>"
+            f"{escape(t('mit.method.' + m, lang))}</th></tr>"
+            f"<tr><td>{fmt_rate(r['accuracy'], lang)}</td>"
+            f"<td>{fmt_rate(r['tpr_female'], lang)}</td>"
+            f"<td>{fmt_rate(r['tpr_male'], lang)}</td></tr></tbody>"
         )
     head = "".join(
         f"<th scope='col'>{escape(t('which.col.' + k, lang))}</th>"
-        for k in ("method", "accuracy", "tpr_female", "tpr_male")
+        for k in ("accuracy", "tpr_female", "tpr_male")
     )
-    ref = T.row("repaid", "none", "", 0.0, "repaid")
     body = (
-        f"<table class='etika-table'><caption>{escape(t('mit.label.' + label, lang))}</caption>"
-        f"<tr>{head}</tr>{''.join(rows)}</table>"
+        f"<table class='etika-table etika-which'><caption>"
+        f"{escape(t('mit.label.' + label, lang))}</caption>"
+        f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
         f"<p class='etika-note'>{escape(t('which.note', lang))}</p>"
     )
     c, s = WHICH[method]
@@ -245,7 +249,6 @@ def _which_state(label: str, method: str, lang: str) -> tuple[str, str]:
         method=t(f"mit.method.{method}", lang),
         acc=fmt_rate(r["accuracy"], lang),
     )
-    del ref
     return body, status
 
 
