@@ -10,6 +10,7 @@ language. ``scripts/build_book.py`` calls :func:`book_substitutions` once per la
 from __future__ import annotations
 
 from etika import bias_chapter
+from etika.mitigation import figures as mitigation_figures
 from etika.privacy import figures as privacy_figures
 from etika.transparency import figures as transparency_figures
 
@@ -17,7 +18,7 @@ from etika.transparency import figures as transparency_figures
 def book_substitutions(lang: str) -> dict[str, str]:
     """Every figure any page quotes, formatted for ``lang``; keys are unique across chapters."""
     figures: dict[str, str] = {}
-    for chapter in (bias_chapter, transparency_figures, privacy_figures):
+    for chapter in (bias_chapter, transparency_figures, privacy_figures, mitigation_figures):
         for key, value in chapter.formatted_figures(lang).items():
             if key in figures:
                 raise ValueError(f"figure {key!r} is defined by two chapters")

@@ -697,6 +697,47 @@ GLOSSARY: tuple[Entry, ...] = (
             "privasi epsilon menyatakan seberapa dekat \u201champir\u201d itu."
         ),
     ),
+    # --- mitigation chapter (issue 16) ---
+    Entry(
+        "Reweighing",
+        "Pembobotan ulang",
+        (
+            "A mitigation before training: each training row gets a weight, so that in the "
+            "weighted data the sensitive attribute and the label are independent (Kamiran & "
+            "Calders, 2012)."
+        ),
+        (
+            "Mitigasi sebelum pelatihan: setiap baris data latih diberi bobot, sehingga dalam "
+            "data berbobot itu atribut sensitif dan label saling bebas (Kamiran & Calders, "
+            "2012)."
+        ),
+    ),
+    Entry(
+        "Trade-off",
+        "Kompromi",
+        (
+            "What is given up for what is gained: a narrower gap in one fairness measure can "
+            "cost accuracy, or widen the gap in another measure."
+        ),
+        (
+            "Apa yang dilepas demi apa yang diperoleh: selisih yang lebih sempit pada satu "
+            "ukuran keadilan dapat mengorbankan akurasi, atau memperlebar selisih pada ukuran "
+            "lain."
+        ),
+    ),
+    Entry(
+        "Randomised decision",
+        "Keputusan acak",
+        (
+            "A decision partly made by chance, as some mitigations do (ExponentiatedGradient, "
+            "ThresholdOptimizer): two identical applicants can be decided differently."
+        ),
+        (
+            "Keputusan yang sebagian ditentukan oleh peluang, seperti pada sebagian mitigasi "
+            "(ExponentiatedGradient, ThresholdOptimizer): dua pemohon yang identik dapat "
+            "diputuskan berbeda."
+        ),
+    ),
 )
 
 

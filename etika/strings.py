@@ -356,26 +356,19 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-# --- transparency chapter (issue 14): its demos' strings live beside its code -----------------
-from etika.transparency.strings import STRINGS as _TRANSPARENCY  # noqa: E402
 
-for _key in _TRANSPARENCY:
-    if _key in STRINGS:
-        raise KeyError(f"UI string {_key!r} is defined twice")
-STRINGS.update(_TRANSPARENCY)
+# --- the later chapters' (and the verify page's) strings live beside their code ------------
+def _merge(table: dict[str, dict[str, str]]) -> None:
+    for key in table:
+        if key in STRINGS:
+            raise KeyError(f"UI string {key!r} is defined twice")
+    STRINGS.update(table)
 
-# --- certificates (issue 18): the Verify a certificate page ----------------------------------
-from etika.certificate_strings import STRINGS as _CERTIFICATES  # noqa: E402
 
-for _key in _CERTIFICATES:
-    if _key in STRINGS:
-        raise KeyError(f"UI string {_key!r} is defined twice")
-STRINGS.update(_CERTIFICATES)
+from etika.certificate_strings import STRINGS as _CERTIFICATES  # noqa: E402 (issue 18)
+from etika.mitigation.strings import STRINGS as _MITIGATION  # noqa: E402 (issue 16)
+from etika.privacy.strings import STRINGS as _PRIVACY  # noqa: E402 (issue 15)
+from etika.transparency.strings import STRINGS as _TRANSPARENCY  # noqa: E402 (issue 14)
 
-# --- privacy chapter (issue 15): its demos' strings live beside its code ----------------------
-from etika.privacy.strings import STRINGS as _PRIVACY  # noqa: E402
-
-for _key in _PRIVACY:
-    if _key in STRINGS:
-        raise KeyError(f"UI string {_key!r} is defined twice")
-STRINGS.update(_PRIVACY)
+for _table in (_TRANSPARENCY, _CERTIFICATES, _PRIVACY, _MITIGATION):
+    _merge(_table)

@@ -36,6 +36,8 @@ TRANSPARENCY_MARKERS = tuple(
 )
 #: ... and so do the privacy chapter's (issue 15).
 PRIVACY_MARKERS = tuple(f'data-demo="{n}"' for n in ("linkage", "dp_noise"))
+#: And the mitigation chapter's (issue 16).
+MITIGATION_MARKERS = tuple(f'data-demo="{n}"' for n in ("frontier", "who_gains", "which_label"))
 ETIKA_STATIC = Path(etika.__file__).parent / "static"
 TEMPLATES = Path(__file__).resolve().parent.parent / "_templates"
 
@@ -217,6 +219,8 @@ def _on_page_context(app, pagename, templatename, context, doctree) -> None:
             app.add_js_file("etika-demos-transparency.js", defer="defer")
         if any(m in body for m in PRIVACY_MARKERS):  # privacy chapter (issue 15)
             app.add_js_file("etika-demos-privacy.js", defer="defer")
+        if any(m in body for m in MITIGATION_MARKERS):  # mitigation chapter (issue 16)
+            app.add_js_file("etika-demos-mitigation.js", defer="defer")
     if VERIFY_MARKER in body:
         app.add_js_file("etika-certificate-keys.js", defer="defer")
         app.add_js_file("etika-verify.js", defer="defer")

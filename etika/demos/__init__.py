@@ -26,10 +26,9 @@ def show(demo_name: str, lang: str | None = None) -> None:
     """
     from IPython.display import HTML, display
 
-    if demo_name in TRANSPARENCY_DEMOS:
-        return _show_transparency(demo_name, lang)
-    if demo_name in PRIVACY_DEMOS:
-        return _show_privacy(demo_name, lang)
+    for chapter, names in CHAPTER_DEMOS.items():
+        if demo_name in names:
+            return _show_chapter(chapter, demo_name, lang)
     if demo_name not in DEMOS:
         raise ValueError(f"unknown demo {demo_name!r}; known demos: {', '.join(DEMOS)}")
     if os.environ.get("ETIKA_STATIC", "") == "1":
@@ -44,30 +43,20 @@ def show(demo_name: str, lang: str | None = None) -> None:
     display(obj)
 
 
-# --- transparency chapter (issue 14): its demos live in etika.transparency.views -------------
-TRANSPARENCY_DEMOS: tuple[str, ...] = ("explain_local", "explain_global", "model_card")
+# --- the later chapters' demos live in their own package, etika.<chapter>.views ------------
+CHAPTER_DEMOS: dict[str, tuple[str, ...]] = {
+    "transparency": ("explain_local", "explain_global", "model_card"),  # issue 14
+    "privacy": ("linkage", "dp_noise"),  # issue 15
+    "mitigation": ("frontier", "who_gains", "which_label"),  # issue 16
+}
 
 
-def _show_transparency(demo_name: str, lang: str | None) -> None:
+def _show_chapter(chapter: str, demo_name: str, lang: str | None) -> None:
+    import importlib
+
     from IPython.display import HTML, display
 
-    from etika.transparency import views
-
-    if os.environ.get("ETIKA_STATIC", "") == "1":
-        display(HTML(views.demo_html(demo_name, lang=lang)))
-    else:
-        display(views.build_widget(demo_name, lang=lang).widget)
-
-
-# --- privacy chapter (issue 15): its demos live in etika.privacy.views ------------------------
-PRIVACY_DEMOS: tuple[str, ...] = ("linkage", "dp_noise")
-
-
-def _show_privacy(demo_name: str, lang: str | None) -> None:
-    from IPython.display import HTML, display
-
-    from etika.privacy import views
-
+    views = importlib.import_module(f"etika.{chapter}.views")
     if os.environ.get("ETIKA_STATIC", "") == "1":
         display(HTML(views.demo_html(demo_name, lang=lang)))
     else:

@@ -44,7 +44,9 @@ print(f"{elapsed:.2f} {peak_kb}")
 
 
 # Every notebook in English; the chapter notebooks, whose demos print UI strings, in Indonesian too.
-CASES = [(nb, "en") for nb in NOTEBOOKS] + [(nb, "id") for nb in NOTEBOOKS if "/bias/" in nb]
+CASES = [(nb, "en") for nb in NOTEBOOKS] + [
+    (nb, "id") for nb in NOTEBOOKS if "/bias/" in nb or "/mitigation/" in nb
+]
 
 
 @pytest.mark.slow
