@@ -17,16 +17,14 @@ Each model is trained on one of two labels: ``approved_past`` (past officers' de
 label bias: what a lender has) or ``repaid`` (the true outcome, known here because the data are
 synthetic). :func:`decisions` holds every model's held-out decisions, one column per setting;
 the demos' tables are computed from it. Fitting all of them takes about a minute, so the result
-is cached on disk (:func:`_cache_path`), keyed by this module's source and fairlearn's version.
+is kept on disk (:func:`etika.cache.on_disk`), keyed by the package's source and the libraries'
+versions.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import warnings
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -40,6 +38,7 @@ from fairlearn.reductions import (
 )
 from sklearn.linear_model import LogisticRegression
 
+from etika.cache import on_disk
 from etika.data import make_microcredit
 from etika.demos._model import split
 from etika.transparency.lender import _encoder, lender_inputs
@@ -211,23 +210,9 @@ def _fit_label(label: str) -> dict[str, np.ndarray]:
     return out
 
 
-def _cache_path() -> Path:
-    import fairlearn
-    import sklearn
-
-    key = hashlib.sha256(
-        Path(__file__).read_bytes() + fairlearn.__version__.encode() + sklearn.__version__.encode()
-    ).hexdigest()[:16]
-    root = Path(os.environ.get("ETIKA_CACHE", Path.home() / ".cache" / "etika"))
-    return root / f"mitigation-decisions-{key}.csv.gz"
-
-
-@lru_cache(maxsize=1)
+@on_disk("mitigation-decisions")
 def decisions() -> pd.DataFrame:
     """Held-out decisions (0/1) of every setting, one column per :attr:`Setting.column`."""
-    path = _cache_path()
-    if path.exists():
-        return pd.read_csv(path).astype("int8")
     cols: dict[str, np.ndarray] = {}
     with warnings.catch_warnings():
         # fairlearn 0.15's reductions use pandas in ways pandas 3 deprecates (``.at`` on a
@@ -237,9 +222,4 @@ def decisions() -> pd.DataFrame:
         warnings.filterwarnings("ignore", category=pd.errors.Pandas4Warning)
         for label in LABELS:
             cols |= _fit_label(label)
-    frame = pd.DataFrame(cols).astype("int8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    frame.to_csv(tmp, index=False, compression="gzip")
-    os.replace(tmp, path)
-    return frame
+    return pd.DataFrame(cols).astype("int8")

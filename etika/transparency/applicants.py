@@ -24,6 +24,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from etika.cache import on_disk
 from etika.transparency.lender import CATEGORICAL, INPUTS, NUMERIC, THRESHOLD, fitted
 
 __all__ = [
@@ -205,7 +206,7 @@ def effort(revenue_step: int, marketplace: bool, wait_years: int) -> int:
     )
 
 
-@lru_cache(maxsize=4)
+@on_disk("transparency-applicants")
 def _table(seed: int) -> pd.DataFrame:
     base = applicant_frame()
     records, xs = [], []

@@ -33,6 +33,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 from threadpoolctl import threadpool_limits
 
+from etika.cache import on_disk
 from etika.transparency.lender import CATEGORICAL, FAMILIES, INPUTS, SEEDS, fitted
 
 __all__ = [
@@ -66,7 +67,7 @@ def _one_column_model(feature: str):
     return StandardScaler(), LogisticRegression(max_iter=1000)
 
 
-@lru_cache(maxsize=4)
+@on_disk("transparency-gender-power")
 def gender_power(seed: int = 0) -> dict[str, float]:
     """Per input column, the held-out ROC AUC of predicting "female" from that column alone."""
     fit = fitted("logistic", seed)
@@ -113,7 +114,7 @@ def _importance(family: str, seed: int) -> pd.DataFrame:
     return out[list(IMPORTANCE_COLUMNS)]
 
 
-@lru_cache(maxsize=1)
+@on_disk("transparency-importance")
 def _importance_all() -> pd.DataFrame:
     # One thread: on a shared two-core laptop, BLAS/OpenMP threads only fight each other here.
     with threadpool_limits(limits=1):
@@ -160,6 +161,11 @@ def dependence_table() -> pd.DataFrame:
     ``value`` is the grid value (a number, or a category's name), ``average_score`` the mean
     predicted score over the held-out half when every applicant is given that value.
     """
+    return _dependence_all().copy()
+
+
+@on_disk("transparency-dependence")
+def _dependence_all() -> pd.DataFrame:
     with threadpool_limits(limits=1):
         return pd.concat([_dependence(f, s) for f in FAMILIES for s in SEEDS], ignore_index=True)
 

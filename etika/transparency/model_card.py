@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from etika.cache import on_disk
 from etika.fairness import group_metrics
 from etika.transparency.global_explain import importance_table
 from etika.transparency.lender import THRESHOLD, fitted
@@ -49,7 +50,7 @@ def card_table() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["audience", "section", "shown", "order"])
 
 
-@lru_cache(maxsize=1)
+@on_disk("transparency-groups")
 def group_results() -> pd.DataFrame:
     """Per group (women, men, urban, rural) on held-out data, approval at :data:`THRESHOLD`.
 

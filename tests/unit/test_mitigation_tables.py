@@ -81,10 +81,3 @@ def test_reweighing_makes_group_and_label_independent():
     y = train["approved_past"].to_numpy()
     rates = [np.average(y[g == k], weights=w[g == k]) for k in ("female", "male")]
     assert rates[0] == pytest.approx(rates[1]) and rates[0] == pytest.approx(y.mean())
-
-
-def test_cache_is_used(tmp_path, monkeypatch):
-    # The cache file is keyed by this module's source: a second read returns the same table.
-    path = M._cache_path()
-    assert path.exists()
-    assert M.decisions().equals(M.decisions())
