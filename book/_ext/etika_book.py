@@ -35,7 +35,7 @@ TRANSPARENCY_MARKERS = tuple(
     f'data-demo="{n}"' for n in ("explain_local", "explain_global", "model_card")
 )
 #: ... and so do the privacy chapter's (issue 15).
-PRIVACY_MARKERS = tuple(f'data-demo="{n}"' for n in ("linkage", "dp_noise"))
+PRIVACY_MARKERS = tuple(f'data-demo="{n}"' for n in ("linkage", "dp_noise", "membership"))
 #: And the mitigation chapter's (issue 16).
 MITIGATION_MARKERS = tuple(f'data-demo="{n}"' for n in ("frontier", "who_gains", "which_label"))
 ETIKA_STATIC = Path(etika.__file__).parent / "static"

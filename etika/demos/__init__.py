@@ -46,7 +46,7 @@ def show(demo_name: str, lang: str | None = None) -> None:
 # --- the later chapters' demos live in their own package, etika.<chapter>.views ------------
 CHAPTER_DEMOS: dict[str, tuple[str, ...]] = {
     "transparency": ("explain_local", "explain_global", "model_card"),  # issue 14
-    "privacy": ("linkage", "dp_noise"),  # issue 15
+    "privacy": ("linkage", "dp_noise", "membership"),  # issue 15
     "mitigation": ("frontier", "who_gains", "which_label"),  # issue 16
 }
 

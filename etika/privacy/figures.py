@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from etika.demos.render import fixed, fmt_rate, round_value
-from etika.privacy import linkage, noise
+from etika.privacy import linkage, membership, noise
 from etika.privacy.beneficiaries import beneficiaries, roster
 
 __all__ = ["formatted_figures", "raw_figures", "setting"]
@@ -67,6 +67,24 @@ def raw_figures() -> dict[str, tuple[float, str]]:
     counts = noise.true_counts()
     out["pv_count_min"] = (int(counts.min()), "int")
     out["pv_count_max"] = (int(counts.max()), "int")
+    out |= membership_figures()
+    return out
+
+
+def membership_figures() -> dict[str, tuple[float, str]]:
+    """The membership demo's figures: the shallow tree the demo starts at, and no limit."""
+    mt = membership.membership_table().set_index("depth")
+    out: dict[str, tuple[float, str]] = {
+        "pv_mi_surveyed": (membership.N_SURVEYED, "int"),
+        "pv_mi_splits": (membership.SPLITS, "int"),
+        "pv_mi_baseline": (float(mt["baseline_accuracy"].mean()), "rate"),
+    }
+    for depth, tag in ((2, "shallow"), (0, "full")):
+        r = mt.loc[depth]
+        for col in ("train_accuracy", "test_accuracy", "attack_accuracy"):
+            out[f"pv_mi_{tag}_{col.split('_')[0]}"] = (float(r[col]), "rate")
+        out[f"pv_mi_{tag}_leaves"] = (round(float(r["leaves"])), "int")
+    out["pv_mi_shallow_depth"] = (2, "int")
     return out
 
 

@@ -126,6 +126,50 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "\u03b5 {eps}: average error {error}; attack right {attack} of the time.",
         "id": "\u03b5 {eps}: rata-rata kesalahan {error}; serangan benar {attack} dari semua kali.",
     },
+    "membership.title": {
+        "en": "A model that remembers: who was in the training data?",
+        "id": "Model yang mengingat: siapa yang ada di data latih?",
+    },
+    "membership.try": {
+        "en": "Move the depth limit. What you should see: a shallow tree is right about as "
+        "often on residents it has never seen as on those it was trained on, and the attacker "
+        "does little better than a coin toss. Let the tree grow and it is right on almost "
+        "every surveyed resident, worse on everyone else, and the attacker tells who was "
+        "surveyed far more often.",
+        "id": "Geser batas kedalaman. Yang akan Anda lihat: pohon yang dangkal sama seringnya "
+        "benar pada warga yang belum pernah dilihatnya seperti pada warga yang dipakai untuk "
+        "melatihnya, dan penyerang hampir tidak lebih baik daripada melempar koin. Biarkan "
+        "pohon tumbuh, maka ia benar pada hampir semua warga yang disurvei, lebih buruk pada "
+        "warga lain, dan penyerang jauh lebih sering tahu siapa yang disurvei.",
+    },
+    "membership.depth": {"en": "Depth limit of the tree", "id": "Batas kedalaman pohon"},
+    "membership.no_limit": {"en": "no limit", "id": "tanpa batas"},
+    "membership.train": {
+        "en": "Right on the surveyed residents (its training data)",
+        "id": "Benar pada warga yang disurvei (data latihnya)",
+    },
+    "membership.test": {
+        "en": "Right on residents it has never seen",
+        "id": "Benar pada warga yang belum pernah dilihatnya",
+    },
+    "membership.baseline": {
+        "en": "Saying \u201cno aid\u201d for everyone is right",
+        "id": "Menjawab \u201ctidak menerima bantuan\u201d untuk semua orang benar",
+    },
+    "membership.attack": {
+        "en": "Attacker tells surveyed from not surveyed, right",
+        "id": "Penyerang membedakan yang disurvei dari yang tidak, benar",
+    },
+    "membership.leaves": {
+        "en": "Size of the tree (leaves)",
+        "id": "Ukuran pohon (jumlah daun)",
+    },
+    "status.membership": {
+        "en": "Depth limit: {depth}; right on new residents {test}; attacker right {attack} of the "
+        "time.",
+        "id": "Batas kedalaman: {depth}; benar pada warga baru {test}; penyerang benar {attack} "
+        "dari semua kali.",
+    },
     "privacy.data.evidence": {
         "en": "What the generated tables hold (seed {seed})",
         "id": "Isi tabel yang dibuat (seed {seed})",

@@ -15,11 +15,11 @@ from html import escape
 from etika.demos.render import fixed, fmt_rate
 from etika.demos.static import _checkbox, _json_script, _range, _select, asset_paths
 from etika.i18n import current_language, t
-from etika.privacy import linkage, noise
+from etika.privacy import linkage, membership, noise
 
-__all__ = ["DEMOS", "LinkageView", "NoiseView", "build_widget", "demo_html"]
+__all__ = ["DEMOS", "LinkageView", "MembershipView", "NoiseView", "build_widget", "demo_html"]
 
-DEMOS: tuple[str, ...] = ("linkage", "dp_noise")
+DEMOS: tuple[str, ...] = ("linkage", "dp_noise", "membership")
 _STYLE = {"description_width": "initial"}
 _LAYOUT = {"width": "100%", "max_width": "420px"}
 
@@ -230,6 +230,71 @@ class NoiseView:
         return self.body(self.values(i))
 
 
+def depth_text(i: int, lang: str | None) -> str:
+    depth = membership.DEPTHS[i]
+    return t("membership.no_limit", lang) if depth is None else str(depth)
+
+
+class MembershipView:
+    """One slider over the tree's depth limit."""
+
+    START = membership.DEPTHS.index(2)
+
+    def __init__(self, lang: str | None = None, widgets: bool = True):
+        self.lang = lang or current_language()
+        self.rows = membership.membership_table().to_dict(orient="records")
+        if not widgets:
+            return
+        import ipywidgets as w
+
+        L = self.lang
+        self.depth = w.SelectionSlider(
+            options=[(depth_text(i, L), i) for i in range(len(membership.DEPTHS))],
+            value=self.START, description=t("membership.depth", L), style=_STYLE, layout=_LAYOUT,
+        )  # fmt: skip
+        self.output = w.HTML()
+        self.depth.observe(lambda _c: self.update(), names="value")
+        self.widget = w.VBox([_style_widget(), _heading("membership", L), self.depth, self.output])
+        self.update()
+
+    def update(self) -> str:
+        self.output.value = self.render(self.depth.value)
+        return self.output.value
+
+    def status(self, i: int) -> str:
+        r, L = self.rows[i], self.lang
+        return t(
+            "status.membership",
+            L,
+            depth=depth_text(i, L),
+            test=fmt_rate(r["test_accuracy"], L),
+            attack=fmt_rate(r["attack_accuracy"], L),
+        )
+
+    def values(self, i: int) -> list[str]:
+        r, L = self.rows[i], self.lang
+        out = []
+        for col in ("train_accuracy", "test_accuracy", "baseline_accuracy", "attack_accuracy"):
+            out += [fmt_rate(r[col], L), bar_width(r[col])]
+        return [*out, str(round(r["leaves"]))]
+
+    def body(self, v: list[str]) -> str:
+        L = self.lang
+        rows = [
+            (t("membership.train", L), v[0], v[1]),
+            (t("membership.test", L), v[2], v[3]),
+            (t("membership.baseline", L), v[4], v[5]),
+            (t("membership.attack", L), v[6], v[7]),
+            (t("membership.leaves", L), v[8], None),
+        ]
+        head = (t("linkage.col.measure", L), t("linkage.col.value", L))
+        return f"<div class='etika-demo-body'>{_table(rows, head)}</div>"
+
+    def render(self, i: int) -> str:
+        """The demo body for the ``i``-th depth of the grid (pure: looks one row up)."""
+        return self.body(self.values(i))
+
+
 def _heading(name: str, lang: str):
     import ipywidgets as w
 
@@ -246,7 +311,7 @@ def _style_widget():
     return w.HTML(f"<style>{css}</style>")
 
 
-_VIEWS = {"linkage": LinkageView, "dp_noise": NoiseView}
+_VIEWS = {"linkage": LinkageView, "dp_noise": NoiseView, "membership": MembershipView}
 
 
 def build_widget(name: str, lang: str | None = None):
@@ -342,7 +407,24 @@ def noise_html(lang: str | None = None) -> str:
     return _wrap("dp_noise", L, controls, _inner(view.render(start)), data)
 
 
-_BUILDERS = {"linkage": linkage_html, "dp_noise": noise_html}
+def membership_html(lang: str | None = None) -> str:
+    """Static view of demo 3: every depth's body and status."""
+    L = lang or current_language()
+    view = MembershipView(L, widgets=False)
+    idx = list(range(len(membership.DEPTHS)))
+    controls = _range("{uid}", "depth", t("membership.depth", L), idx, view.START,
+                      fmt=lambda i: depth_text(int(i), L))  # fmt: skip
+    n = len(view.values(0))
+    data = {
+        "demo": "membership", "lang": L, "keys": ["depth"],
+        "cells": {str(i): [view.values(i), view.status(i)] for i in idx},
+        "texts": [depth_text(i, L) for i in idx], "columns": [], "rows": [], "labels": {},
+        "templates": {n: _inner(view.body(slots(n)))},
+    }  # fmt: skip
+    return _wrap("membership", L, controls, _inner(view.render(view.START)), data)
+
+
+_BUILDERS = {"linkage": linkage_html, "dp_noise": noise_html, "membership": membership_html}
 
 
 def demo_html(name: str, lang: str | None = None) -> str:

@@ -27,6 +27,7 @@
     }
     E.register("linkage", pick);
     E.register("dp_noise", pick, { epsilon: epsText });
+    E.register("membership", pick, { depth: epsText });
   }
   if (window.etikaDemos && window.etikaDemos.register) start(window.etikaDemos);
   else document.addEventListener("DOMContentLoaded", function () { if (window.etikaDemos) start(window.etikaDemos); });

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 import site_audit
 
-from etika.privacy import noise
+from etika.privacy import membership, noise
 from etika.privacy import views as V
 
-PAGES = ("index", "linkage", "noise", "quiz")
+PAGES = ("index", "linkage", "noise", "membership", "quiz")
 PAGE_BUDGET = 100_000
 SHOTS = site_audit.SITE.parent / "screenshots"
 
@@ -30,7 +30,7 @@ def open_page(chromium, origin):
         page.on("pageerror", lambda e: page.errors.append(str(e)))
         page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
         page.goto(f"{origin}/{lang}/book/privacy/{path}.html")
-        if path in ("linkage", "noise"):
+        if path in ("linkage", "noise", "membership"):
             page.wait_for_selector(".etika-demo[data-etika-ready]")
         contexts.append(context)
         return page
@@ -98,6 +98,27 @@ def test_noise_slider_by_keyboard_speaks_epsilon(open_page, lang):
         assert demo.locator("[data-status]").text_content() == view.status(i)
         assert _same_html(_body(demo), view.render(i))
     assert demo.locator("label[for]").first.text_content().strip()
+    assert not page.errors, page.errors
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_membership_slider_by_touch_and_keyboard(open_page, lang):
+    page = open_page(lang, "membership")
+    view = V.MembershipView(lang, widgets=False)
+    demo = page.locator('[data-demo="membership"]')
+    slider = demo.locator('[data-control="depth"]')
+    # The page opens on the shallow tree its text describes first.
+    assert demo.locator("[data-output=depth]").text_content() == V.depth_text(view.START, lang)
+    assert _same_html(_body(demo), view.render(view.START))
+    slider.focus()
+    page.keyboard.press("Home")
+    for i in range(len(membership.DEPTHS)):
+        if i:
+            page.keyboard.press("ArrowRight")
+        assert slider.get_attribute("aria-valuetext") == V.depth_text(i, lang)
+        assert demo.locator("[data-status]").text_content() == view.status(i)
+        assert _same_html(_body(demo), view.render(i))
     assert not page.errors, page.errors
 
 

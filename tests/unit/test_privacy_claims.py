@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from etika.figures import book_substitutions
-from etika.privacy import linkage, noise
+from etika.privacy import linkage, membership, noise, views
 from etika.privacy.figures import formatted_figures, raw_figures, setting
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,3 +97,29 @@ def test_scale_is_one_over_epsilon():
     for eps in (e for e in noise.EPSILONS if e is not None):
         assert noise.laplace_scale(eps) == pytest.approx(1 / eps)
         assert noise.opendp_scale(eps) == pytest.approx(1 / eps, rel=1e-6)
+
+
+def test_membership_claims(f):
+    """membership.md, the demo's "try" line and index.md on the targeting model's leak."""
+    t = membership.membership_table().set_index("depth")
+    shallow = t.loc[f["pv_mi_shallow_depth"]]
+    # The demo opens on the shallow tree the page describes first.
+    assert membership.DEPTHS[views.MembershipView.START] == f["pv_mi_shallow_depth"]
+    assert f["pv_mi_shallow_leaves"] == round(shallow["leaves"]) and f["pv_mi_full_leaves"] > 100
+    # "a shallow tree is right about as often on residents it has never seen" / "hardly better
+    # than a coin toss"
+    assert shallow["train_accuracy"] - shallow["test_accuracy"] < 0.05
+    assert 0.5 <= f["pv_mi_shallow_attack"] < 0.55
+    # "right on almost every surveyed resident, ... but only on ... the others, worse than the
+    # shallow tree; the attacker is now right ... far more often"
+    assert f["pv_mi_full_train"] > 0.99
+    assert f["pv_mi_full_test"] < f["pv_mi_shallow_test"] - 0.05
+    assert f["pv_mi_full_attack"] > f["pv_mi_shallow_attack"] + 0.15
+    # "who receives aid is hard to predict from these five columns": no depth beats always
+    # saying "no aid" by more than a point or two on new residents.
+    assert (t["test_accuracy"] - t["baseline_accuracy"]).max() < 0.02
+    assert f["pv_mi_baseline"] == pytest.approx(t["baseline_accuracy"].mean())
+    # "The leak grows with the gap between ... training data and ... new people" and the
+    # simple model is also the better one on new people.
+    assert t["gap"].is_monotonic_increasing and t["advantage"].is_monotonic_increasing
+    assert t["test_accuracy"].idxmax() in (1, 2, 3)

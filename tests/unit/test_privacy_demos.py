@@ -2,7 +2,8 @@
 
 k-anonymity and l-diversity are recomputed here with plain Python counting (pycanon is not in
 the environment's package lists); the Laplace mechanism's scale and its error against OpenDP's
-own calibration and draws; the differencing attack's exact success against simulation.
+own calibration and draws; the differencing attack's exact success against simulation; the
+membership attack's advantage against a count by hand and the table against a fresh fit.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections import Counter, defaultdict
 import numpy as np
 import pytest
 
-from etika.privacy import linkage, noise, views
+from etika.privacy import linkage, membership, noise, views
 from etika.privacy.beneficiaries import QUASI_IDENTIFIERS, beneficiaries, make_roster, roster
 
 
@@ -168,6 +169,12 @@ def test_widget_callbacks_fast(lang):
         nv.epsilon.value = i
         assert time.perf_counter() - start < 0.1
         assert nv.output.value == nv.render(i)
+    mv = views.build_widget("membership", lang)
+    for i in range(len(membership.DEPTHS)):
+        start = time.perf_counter()
+        mv.depth.value = i
+        assert time.perf_counter() - start < 0.1
+        assert mv.output.value == mv.render(i)
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
@@ -176,12 +183,16 @@ def test_static_cells_fill_to_the_kernel_body(name, lang):
     """The static view's template and values give exactly the kernel view's body, every cell."""
     html = views.demo_html(name, lang)
     data = json.loads(re.search(r'class="etika-demo-data">(.*?)</script>', html, re.S)[1])
-    view = (
-        views.LinkageView(lang, widgets=False)
-        if name == "linkage"
-        else views.NoiseView(lang, widgets=False)
-    )
-    n_cells = len(linkage.linkage_table()) if name == "linkage" else len(noise.EPSILONS)
+    view = {
+        "linkage": views.LinkageView,
+        "dp_noise": views.NoiseView,
+        "membership": views.MembershipView,
+    }[name](lang, widgets=False)
+    n_cells = {
+        "linkage": len(linkage.linkage_table()),
+        "dp_noise": len(noise.EPSILONS),
+        "membership": len(membership.DEPTHS),
+    }[name]
     assert len(data["cells"]) == n_cells
     for key, (values, status) in data["cells"].items():
         args = key.split("|")
@@ -198,3 +209,34 @@ def test_static_cells_fill_to_the_kernel_body(name, lang):
 def test_status_in_the_readers_language():
     assert "dari" in views.LinkageView("id", widgets=False).status()
     assert "," in views.NoiseView("id", widgets=False).status(3)
+    assert (
+        views.MembershipView("id", widgets=False)
+        .status(7)
+        .startswith("Batas kedalaman: tanpa batas; benar pada warga baru 57,")
+    )
+
+
+def test_membership_attack_against_a_plain_count():
+    # The best threshold rule, counted by hand on a tiny case: members 0.9, 0.8, 0.4; others
+    # 0.7, 0.5, 0.5. At c = 0.8 the rule flags 2/3 members and no other: advantage 2/3.
+    adv, c = membership.attack_advantage(np.array([0.9, 0.8, 0.4]), np.array([0.7, 0.5, 0.5]))
+    assert adv == pytest.approx(2 / 3) and c == 0.8
+    assert membership.attack_advantage(np.array([0.5]), np.array([0.9])) == (0.0, float("inf"))
+
+
+def test_membership_table_from_a_fresh_tree():
+    """One split refitted here gives the same numbers the table averages (no cache in between)."""
+    x, y = membership.labelled_roster()
+    assert x.shape == (2400, 20) and 0.25 < y.mean() < 0.4
+    row = membership._one_split(x, y, None, 0)
+    assert row["train_accuracy"] > 0.98  # an unlimited tree fits its survey almost exactly
+    table = membership.membership_table()
+    assert list(table["depth"]) == [0 if d is None else d for d in membership.DEPTHS]
+    runs = [membership._one_split(x, y, None, s) for s in range(membership.SPLITS)]
+    full = table.set_index("depth").loc[0]
+    for col in ("train_accuracy", "test_accuracy", "advantage", "leaves"):
+        assert full[col] == pytest.approx(np.mean([r[col] for r in runs]))
+    assert full["attack_accuracy"] == pytest.approx((1 + full["advantage"]) / 2)
+    # Deeper trees fit their survey better and leak more: both rise with every step of depth.
+    assert table["train_accuracy"].is_monotonic_increasing
+    assert table["advantage"].is_monotonic_increasing
