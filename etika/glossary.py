@@ -697,6 +697,18 @@ GLOSSARY: tuple[Entry, ...] = (
             "privasi epsilon menyatakan seberapa dekat \u201champir\u201d itu."
         ),
     ),
+    Entry(
+        "Membership inference",
+        "Inferensi keanggotaan",
+        (
+            "An attack that tells, from a model's answers, whether a given person's data were "
+            "among the data the model was trained on."
+        ),
+        (
+            "Serangan yang menebak, dari jawaban sebuah model, apakah data seseorang termasuk "
+            "data yang dipakai untuk melatih model itu."
+        ),
+    ),
     # --- mitigation chapter (issue 16) ---
     Entry(
         "Reweighing",
