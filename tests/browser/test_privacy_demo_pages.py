@@ -81,20 +81,16 @@ def test_linkage_demo_matches_python(open_page, lang):
     assert not page.errors, page.errors
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("lang", ["en", "id"])
-def test_noise_slider_by_keyboard_speaks_epsilon(open_page, lang):
-    page = open_page(lang, "noise")
-    view = V.NoiseView(lang, widgets=False)
-    demo = page.locator('[data-demo="dp_noise"]')
-    slider = demo.locator('[data-control="epsilon"]')
+def _step_slider_by_keyboard(page, demo, control, texts, view):
+    """Home, then ArrowRight through every position: spoken value, output, status and body."""
+    slider = demo.locator(f'[data-control="{control}"]')
     slider.focus()
     page.keyboard.press("Home")
-    for i in range(len(noise.EPSILONS)):
+    for i, text in enumerate(texts):
         if i:
             page.keyboard.press("ArrowRight")
-        assert slider.get_attribute("aria-valuetext") == V.eps_text(i, lang)
-        assert demo.locator("[data-output=epsilon]").text_content() == V.eps_text(i, lang)
+        assert slider.get_attribute("aria-valuetext") == text
+        assert demo.locator(f"[data-output={control}]").text_content() == text
         assert demo.locator("[data-status]").text_content() == view.status(i)
         assert _same_html(_body(demo), view.render(i))
     assert demo.locator("label[for]").first.text_content().strip()
@@ -103,23 +99,24 @@ def test_noise_slider_by_keyboard_speaks_epsilon(open_page, lang):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "id"])
-def test_membership_slider_by_touch_and_keyboard(open_page, lang):
+def test_noise_slider_by_keyboard_speaks_epsilon(open_page, lang):
+    page = open_page(lang, "noise")
+    texts = [V.eps_text(i, lang) for i in range(len(noise.EPSILONS))]
+    view = V.NoiseView(lang, widgets=False)
+    _step_slider_by_keyboard(page, page.locator('[data-demo="dp_noise"]'), "epsilon", texts, view)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_membership_slider_by_keyboard_speaks_depth(open_page, lang):
     page = open_page(lang, "membership")
     view = V.MembershipView(lang, widgets=False)
     demo = page.locator('[data-demo="membership"]')
-    slider = demo.locator('[data-control="depth"]')
     # The page opens on the shallow tree its text describes first.
     assert demo.locator("[data-output=depth]").text_content() == V.depth_text(view.START, lang)
     assert _same_html(_body(demo), view.render(view.START))
-    slider.focus()
-    page.keyboard.press("Home")
-    for i in range(len(membership.DEPTHS)):
-        if i:
-            page.keyboard.press("ArrowRight")
-        assert slider.get_attribute("aria-valuetext") == V.depth_text(i, lang)
-        assert demo.locator("[data-status]").text_content() == view.status(i)
-        assert _same_html(_body(demo), view.render(i))
-    assert not page.errors, page.errors
+    texts = [V.depth_text(i, lang) for i in range(len(membership.DEPTHS))]
+    _step_slider_by_keyboard(page, demo, "depth", texts, view)
 
 
 @pytest.mark.slow
